@@ -1,0 +1,22 @@
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import TemplateView
+
+from accounts.permissions import can_access_admin, requires_two_factor, user_roles
+
+
+class ProfileView(LoginRequiredMixin, TemplateView):
+    """The signed-in person's own page: their roles and the account settings they manage."""
+
+    template_name = "accounts/profile.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            roles=sorted(str(role.label) for role in user_roles(user)),
+            two_factor_enabled=is_mfa_enabled(user),
+            two_factor_required=requires_two_factor(user),
+            can_access_admin=can_access_admin(user),
+        )
+        return context

@@ -1,0 +1,9 @@
+from django.conf import settings
+
+
+def site(request):
+    """Values every page template needs, read once per request."""
+    return {
+        "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+        "DEMO_MODE": settings.SANCTUARY_DEMO_MODE,
+    }

@@ -1,0 +1,77 @@
+/*
+ * Progressive enhancement for the Sanctuary Award site. Every page works without it.
+ * Loaded with `defer`; no build step.
+ */
+(function () {
+  "use strict";
+
+  // Service navigation: collapse behind a toggle on narrow screens.
+  function initServiceNavigation() {
+    var toggle = document.querySelector("[data-module='sa-service-navigation'] .sa-service-navigation__toggle");
+    if (!toggle) return;
+    var list = document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!list) return;
+    var narrow = window.matchMedia("(max-width: 640px)");
+    function sync() {
+      if (narrow.matches) {
+        var open = toggle.getAttribute("aria-expanded") === "true";
+        list.hidden = !open;
+        toggle.hidden = false;
+      } else {
+        list.hidden = false;
+        toggle.hidden = true;
+      }
+    }
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", open ? "false" : "true");
+      sync();
+    });
+    narrow.addEventListener("change", sync);
+    sync();
+  }
+
+  // Error summary: move focus to it so screen reader users hear the errors first.
+  function initErrorSummary() {
+    var summary = document.querySelector("[data-module='sa-error-summary']");
+    if (!summary) return;
+    summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (!link) return;
+      var input = document.getElementById(link.getAttribute("href").slice(1));
+      if (!input) return;
+      event.preventDefault();
+      var group = input.closest(".sa-form-group, fieldset");
+      var legendOrLabel = group && (group.querySelector("legend") || group.querySelector("label"));
+      (legendOrLabel || input).scrollIntoView();
+      input.focus({ preventScroll: true });
+    });
+  }
+
+  // Character count: tell people how many characters they have left, politely.
+  function initCharacterCounts() {
+    document.querySelectorAll("[data-module='sa-character-count']").forEach(function (wrapper) {
+      var field = wrapper.querySelector("textarea, input");
+      var message = wrapper.querySelector(".sa-character-count__message");
+      var max = parseInt(wrapper.getAttribute("data-maxlength"), 10);
+      if (!field || !message || !max) return;
+      var template = message.getAttribute("data-template-remaining") || "%s characters remaining";
+      var over = message.getAttribute("data-template-over") || "%s characters too many";
+      function update() {
+        var remaining = max - field.value.length;
+        message.textContent = (remaining >= 0 ? template : over).replace("%s", Math.abs(remaining));
+        message.classList.toggle("sa-error-message", remaining < 0);
+        message.classList.toggle("sa-hint", remaining >= 0);
+      }
+      field.addEventListener("input", update);
+      update();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    initServiceNavigation();
+    initErrorSummary();
+    initCharacterCounts();
+  });
+})();
