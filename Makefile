@@ -66,8 +66,8 @@ lock: venv ## Re-resolve dependencies from pyproject.toml into requirements.lock
 	  $(PY) -m pip freeze --exclude-editable | grep -v '^sanctuary-award' ) > requirements.lock
 
 messages: venv ## Extract translatable strings into locale/*/LC_MESSAGES/django.po and compile them
-	$(PY) manage.py makemessages --locale cy --ignore '.venv/*' --ignore 'staticfiles/*'
-	$(PY) manage.py compilemessages --locale cy
+	$(PY) manage.py makemessages --locale cy --no-wrap --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'scripts/*'
+	$(PY) manage.py compilemessages --locale cy --ignore '.venv/*'
 
 clean: ## Remove the virtual environment, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles var

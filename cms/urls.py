@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
@@ -10,10 +11,19 @@ from cms import views as cms_views
 
 
 class LoginRedirectView(RedirectView):
-    """Wagtail's own login forms would skip our two-factor stage: send them to ours."""
+    """Wagtail's own login forms would skip our two-factor stage: send them to ours.
+
+    Wagtail also sends signed-in people who lack admin access here; for them our login page
+    would bounce straight back, so they are told they cannot see the page instead.
+    """
 
     pattern_name = "account_login"
     query_string = True
+
+    def get(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
 
 
 urlpatterns = [

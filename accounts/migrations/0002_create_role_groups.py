@@ -54,9 +54,7 @@ def create_role_groups(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
     for app_config in global_apps.get_app_configs():
-        app_config.models_module = True
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
 
     for name, codenames in ROLE_GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)

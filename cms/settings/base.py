@@ -292,7 +292,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 
 WAGTAIL_SITE_NAME = "Sanctuary Award"
 WAGTAILADMIN_BASE_URL = ENV_BASE_URL
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Our redirect view at this URL sends anonymous visitors to our login and refuses signed-in
+# people who lack admin access (instead of bouncing between login and admin).
+WAGTAILADMIN_LOGIN_URL = "admin_login_redirect"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -108,3 +108,15 @@ def test_wagtail_login_forms_redirect_to_our_login(path, client, db):
 
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=/admin/pages/"
+
+
+@pytest.mark.parametrize("role", [None, Role.PANEL_MEMBER])
+def test_signed_in_user_without_admin_access_gets_403_not_a_redirect_loop(role, client, db):
+    user = UserFactory() if role is None else staff_user(role)
+    client.force_login(user)
+
+    response = client.get("/admin/", follow=True)
+
+    assert response.status_code == 403
+    assert len(response.redirect_chain) <= 2
+    assert "You cannot see this page" in response.content.decode()

@@ -10,7 +10,11 @@ SECRET = "x" * 20 + "production-settings-test-secret-value-0123456789"
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     environment.update(DJANGO_SETTINGS_MODULE="cms.settings.production", **env)
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
