@@ -1,5 +1,8 @@
 # Sanctuary Award platform. `make help` lists the targets.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# pip here is configured with local package mirrors that may be absent; hide its notices.
+QUIET_PIP := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 .DEFAULT_GOAL := help
 
 VENV ?= .venv
@@ -17,8 +20,8 @@ help: ## List the targets
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (set PYTHON=/path/to/python3.12)")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --upgrade pip $(QUIET_PIP)
+	$(PY) -m pip install --quiet -r requirements.lock $(QUIET_PIP)
 	touch $@
 
 venv: $(VENV)/.installed ## Create the virtual environment and install the locked dependencies
@@ -61,7 +64,7 @@ bench: venv ## Time the budgeted pages and renderers; writes $$BENCH_JSON (defau
 	env -u DATABASE_URL $(PY) -m bench
 
 lock: venv ## Re-resolve dependencies from pyproject.toml into requirements.lock
-	$(PY) -m pip install --quiet --upgrade ".[dev]"
+	$(PY) -m pip install --quiet --upgrade ".[dev]" $(QUIET_PIP)
 	( echo '# Exact versions for reproducible installs: `make lock` regenerates this from pyproject.toml.'; \
 	  $(PY) -m pip freeze --exclude-editable | grep -v '^sanctuary-award' ) > requirements.lock
 

@@ -138,7 +138,10 @@ DATABASES = {
         ENV_DATABASE_URL or _default_database_url, conn_max_age=ENV_CONN_MAX_AGE
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # Wagtail's database search backend uses PostgreSQL's full-text search there.
+    INSTALLED_APPS.append("django.contrib.postgres")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the task worker and the web process read while the other writes;
     # IMMEDIATE takes the write lock up front so concurrent writers wait instead of failing.
     DATABASES["default"]["OPTIONS"] = {
