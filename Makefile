@@ -49,11 +49,12 @@ check-deploy: venv ## Django's deployment checks against the production settings
 
 test-sqlite: venv ## The whole pytest suite on SQLite (browser tests included)
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PY) -m pytest -m e2e $(PYTEST_ARGS)
 
 test-postgres: venv ## The whole pytest suite on the PostgreSQL named by DATABASE_URL
 	@if [ -z "$$DATABASE_URL" ]; then echo "DATABASE_URL is not set: skipping the PostgreSQL run"; \
 	elif ! $(PY) scripts/db_reachable.py; then echo "PostgreSQL at DATABASE_URL is not reachable: skipping the PostgreSQL run"; \
-	else $(PY) -m pytest $(PYTEST_ARGS); fi
+	else $(PY) -m pytest $(PYTEST_ARGS) && $(PY) -m pytest -m e2e $(PYTEST_ARGS); fi
 
 test: lint check-deploy ## Everything CI runs: lint, migrations check, deploy check, tests on SQLite and PostgreSQL
 	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run
