@@ -28,6 +28,7 @@ class LoginRedirectView(RedirectView):
 
 urlpatterns = [
     path("health/", cms_views.health, name="health"),
+    path("search/", cms_views.search, name="search"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/login/", LoginRedirectView.as_view(), name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),

@@ -2,12 +2,14 @@
 
 import logging
 
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 logger = logging.getLogger(__name__)
 
@@ -41,3 +43,17 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors: whatever broke may be what they rely on.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+SEARCH_PAGE_SIZE = 10
+
+
+@require_GET
+def search(request: HttpRequest):
+    """Search the published pages: streams, criteria pages, local groups' guidance."""
+    query = request.GET.get("q", "").strip()[:200]
+    page_obj = None
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+        page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "cms/search.html", {"query": query, "page_obj": page_obj})

@@ -46,3 +46,58 @@ class UserFactory(factory.django.DjangoModelFactory):
 def staff_user(role: Role, *, two_factor: bool = True, **kwargs) -> User:
     """A user holding one staff role, with two-factor set up unless asked otherwise."""
     return UserFactory(roles=[role], two_factor=two_factor, **kwargs)
+
+
+class StreamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "criteria.Stream"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Stream {n}")
+    slug = factory.Sequence(lambda n: f"stream-{n}")
+    award_title = factory.LazyAttribute(lambda stream: f"{stream.name} of Sanctuary")
+    description = "A stream for testing."
+
+
+class CriteriaVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "criteria.CriteriaVersion"
+
+    stream = factory.SubFactory(StreamFactory)
+    number = factory.Sequence(lambda n: n + 1)
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "criteria.Criterion"
+
+    version = factory.SubFactory(CriteriaVersionFactory)
+    code = factory.Sequence(lambda n: f"L{n + 1}")
+    principle = "learn"
+    title = factory.Sequence(lambda n: f"Criterion {n + 1}")
+    asks = "Show how you do this."
+    guidance = "Some guidance."
+    evidence_examples = "A training record\nMinutes of a meeting"
+    sort_order = factory.Sequence(lambda n: n)
+
+
+PRINCIPLE_CYCLE = [("learn", "L"), ("embed", "E"), ("share", "S")]
+
+
+def criteria_version_with(count: int, *, stream=None, prerequisites: int = 0, **kwargs):
+    """A draft version with ``count`` criteria spread over Learn, Embed and Share (and
+    ``prerequisites`` P-criteria first)."""
+    version = CriteriaVersionFactory(**({"stream": stream} if stream else {}), **kwargs)
+    order = 0
+    for number in range(1, prerequisites + 1):
+        CriterionFactory(
+            version=version, code=f"P{number}", principle="prerequisite", sort_order=order
+        )
+        order += 1
+    for number in range(1, count + 1):
+        principle, letter = PRINCIPLE_CYCLE[(number - 1) * 3 // max(count, 1)]
+        CriterionFactory(
+            version=version, code=f"{letter}{number}", principle=principle, sort_order=order
+        )
+        order += 1
+    return version

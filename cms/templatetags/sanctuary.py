@@ -18,7 +18,12 @@ class NavigationItem:
 
 def _navigation_entries(user) -> list[tuple[str, str]]:
     """The service menu, in order. Each app adds its entry here as it arrives."""
-    entries = [(_("Home"), "/")]
+    entries = [
+        (_("Home"), "/"),
+        (_("Streams"), "/streams/"),
+        (_("Local groups"), "/local-groups/"),
+        (_("Search"), reverse("search")),
+    ]
     if user.is_authenticated:
         entries.append((_("Your account"), reverse("accounts:profile")))
         if can_access_admin(user):
