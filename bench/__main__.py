@@ -27,7 +27,15 @@ def main() -> int:
     old_name = settings.DATABASES["default"]["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        with override_settings(ROOT_URLCONF="bench.urls", DEBUG=False):
+        # The page cache as production has it (tests swap it for a dummy).
+        caches_setting = {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "pages": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "bench-pages",
+            },
+        }
+        with override_settings(ROOT_URLCONF="bench.urls", DEBUG=False, CACHES=caches_setting):
             client = Client()
             cases = []
             for factory in CASE_FACTORIES:

@@ -36,4 +36,54 @@ def foundation_cases(client: Client, scale: int) -> list[Case]:
     ]
 
 
-CASE_FACTORIES = [reference_cases, foundation_cases]
+def criteria_cases(client: Client, scale: int) -> list[Case]:
+    """Issue 3: a stream page with 3, 12 and 30 criteria; budget 10 queries, 12x hello.
+
+    Anonymous visitors are served from the public page cache (cms/page_cache.py); the
+    uncached cases measure the render behind it."""
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.models import HomePage, StreamIndexPage, StreamPage
+    from criteria.services import criteria_version_publish
+    from tests.factories import StreamFactory, criteria_version_with
+
+    now = timezone.make_aware(datetime.datetime(2026, 1, 5, 9, 0))
+    uncached = Client()
+    uncached.cookies["sessionid"] = "no-such-session-so-the-cache-is-bypassed"
+    home = HomePage.objects.get()
+    index = home.get_children().filter(slug="bench-streams").first()
+    if index is None:
+        index = StreamIndexPage(title="Streams", slug="bench-streams")
+        home.add_child(instance=index)
+    cases = []
+    for count in (3, 12, 30):
+        stream = StreamFactory(name=f"Bench {count}", slug=f"bench-{count}")
+        version = criteria_version_with(count, stream=stream, number=1)
+        criteria_version_publish(version=version, user=None, now=now)
+        page = StreamPage(title=f"Bench {count}", slug=f"bench-{count}", stream=stream)
+        index.add_child(instance=page)
+        url = page.url
+        cases.append(
+            Case(
+                f"stream page, {count} criteria",
+                lambda url=url: client.get(url),
+                budget_ratio=12,
+                budget_queries=10,
+            )
+        )
+        # The same page rendered for a visitor the cache cannot serve (a session): the cost
+        # of routing and rendering, held to its query budget and a looser time budget.
+        cases.append(
+            Case(
+                f"stream page, {count} criteria, uncached",
+                lambda url=url: uncached.get(url),
+                budget_ratio=100,
+                budget_queries=10,
+            )
+        )
+    return cases
+
+
+CASE_FACTORIES = [reference_cases, foundation_cases, criteria_cases]

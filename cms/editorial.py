@@ -17,6 +17,8 @@ def local_group_editors_group_ensure(*, page: Page) -> Group:
     Creates it, with its page permissions, if it does not exist. Idempotent."""
     group, _ = Group.objects.get_or_create(name=local_group_editors_group_name(page))
     for codename in LOCAL_EDITOR_PAGE_PERMISSIONS:
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
     return group

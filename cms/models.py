@@ -16,7 +16,19 @@ from wagtail.search import index
 from cms.blocks import GuidanceStreamBlock
 
 
-class HomePage(Page):
+class RouteTrailMixin:
+    """Remember the pages Wagtail walks through while routing a request, so breadcrumbs can be
+    drawn without querying the ancestors again (see the ``breadcrumb_pages`` tag)."""
+
+    def route(self, request, path_components):
+        trail = getattr(request, "_page_trail", None)
+        if trail is None:
+            trail = request._page_trail = []
+        trail.append(self)
+        return super().route(request, path_components)
+
+
+class HomePage(RouteTrailMixin, Page):
     """The front page: what the award is and where to start."""
 
     introduction = models.TextField(
@@ -39,7 +51,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(RouteTrailMixin, Page):
     """A plain page: about the award, privacy notice, accessibility statement."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -56,7 +68,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class StreamIndexPage(Page):
+class StreamIndexPage(RouteTrailMixin, Page):
     """`/streams/`: every Stream of Sanctuary, with its award title and a link to its page."""
 
     introduction = RichTextField(_("introduction"), blank=True)
@@ -78,7 +90,7 @@ class StreamIndexPage(Page):
         return context
 
 
-class StreamPage(Page):
+class StreamPage(RouteTrailMixin, Page):
     """One stream's public page: its current criteria under Learn, Embed and Share (with
     prerequisites first), how to apply, and a call to action to start an application."""
 
@@ -115,7 +127,7 @@ class StreamPage(Page):
         Re-indexed when a new version is published (criteria.services)."""
         from criteria.selectors import criteria_version_published_for_stream
 
-        version = criteria_version_published_for_stream(stream=self.stream)
+        version = criteria_version_published_for_stream(stream_id=self.stream_id)
         if version is None:
             return ""
         return "\n".join(
@@ -130,7 +142,9 @@ class StreamPage(Page):
         )
 
         context = super().get_context(request, *args, **kwargs)
-        version = criteria_version_published_for_stream(stream=self.stream)
+        version = criteria_version_published_for_stream(stream_id=self.stream_id)
+        if version is not None:
+            self.stream = version.stream  # loaded with the version: saves a query
         context["version"] = version
         context["groups"] = (
             group_criteria_by_principle(list(version.criteria.all())) if version else []
@@ -138,7 +152,7 @@ class StreamPage(Page):
         return context
 
 
-class LocalGroupIndexPage(Page):
+class LocalGroupIndexPage(RouteTrailMixin, Page):
     """`/local-groups/`: the local City of Sanctuary groups."""
 
     introduction = RichTextField(_("introduction"), blank=True)
@@ -157,7 +171,7 @@ class LocalGroupIndexPage(Page):
         return context
 
 
-class LocalGroupPage(Page):
+class LocalGroupPage(RouteTrailMixin, Page):
     """A local City of Sanctuary group: its area, how to contact it, the streams it supports.
     Its editors write guidance pages beneath it."""
 
@@ -196,7 +210,7 @@ class LocalGroupPage(Page):
         return context
 
 
-class GuidancePage(Page):
+class GuidancePage(RouteTrailMixin, Page):
     """Guidance a local group writes for its area: headings, text, call-outs, documents, FAQs."""
 
     introduction = models.TextField(_("introduction"), blank=True)

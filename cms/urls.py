@@ -30,6 +30,7 @@ urlpatterns = [
     path("health/", cms_views.health, name="health"),
     path("search/", cms_views.search, name="search"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("language/<str:language_code>/", cms_views.switch_language, name="switch_language"),
     path("admin/login/", LoginRedirectView.as_view(), name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -51,7 +51,7 @@ class CriteriaVersionAdminForm(WagtailAdminModelForm):
         for form in live_forms:
             cleaned = getattr(form, "cleaned_data", {})
             # Django's own unique check drops a duplicate code from cleaned_data: read the input.
-            code = (cleaned.get("code") or form.data.get(form.add_prefix("code")) or "")
+            code = cleaned.get("code") or form.data.get(form.add_prefix("code")) or ""
             code = code.strip().upper()
             form.instance.code = code
             if code and code in seen:

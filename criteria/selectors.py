@@ -27,10 +27,11 @@ def group_criteria_by_principle(criteria: list[Criterion]) -> list[PrincipleGrou
     return [group for group in groups.values() if group.criteria]
 
 
-def criteria_version_published_for_stream(*, stream: Stream) -> CriteriaVersion | None:
-    """The stream's published version with its criteria prefetched (two queries)."""
+def criteria_version_published_for_stream(*, stream_id: int) -> CriteriaVersion | None:
+    """The stream's published version, with its stream and its criteria (two queries)."""
     return (
-        CriteriaVersion.objects.filter(stream=stream, status=VersionStatus.PUBLISHED)
+        CriteriaVersion.objects.filter(stream_id=stream_id, status=VersionStatus.PUBLISHED)
+        .select_related("stream")
         .prefetch_related(Prefetch("criteria", queryset=Criterion.objects.order_by("sort_order")))
         .first()
     )

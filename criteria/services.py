@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 from wagtail.search import index as search_index
 
 from accounts.models import User
+from cms.page_cache import page_cache_clear
 from criteria.enums import PRINCIPLE_LETTERS, VersionStatus
 from criteria.models import CriteriaVersion, Criterion, Stream
 
@@ -56,7 +57,8 @@ def criteria_version_publish(
     2. retires the stream's currently published version, if any (audit entry);
     3. marks this version published, with ``published_at = now`` and an effective date of
        today if it had none (audit entry);
-    4. after commit, re-indexes the stream's public page for site search.
+    4. after commit, re-indexes the stream's public page for site search and clears the
+       public page cache.
     """
     Stream.objects.select_for_update().get(pk=version.stream_id)
     version = CriteriaVersion.objects.select_for_update().get(pk=version.pk)
@@ -86,6 +88,7 @@ def criteria_version_publish(
         data={"retired": current.number if current else None},
     )
     transaction.on_commit(lambda: _reindex_stream_page(version.stream_id))
+    transaction.on_commit(page_cache_clear)
     return version
 
 

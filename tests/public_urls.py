@@ -9,6 +9,7 @@ PUBLIC_URL_NAMES: frozenset[str] = frozenset(
         # Site
         "health",  # load balancer probe; reveals only whether the database answers
         "set_language",
+        "switch_language",
         "search",  # site search over published pages
         "wagtail_serve",  # published CMS pages; Wagtail enforces page privacy itself
         "wagtaildocs_serve",  # CMS documents; Wagtail enforces collection privacy itself

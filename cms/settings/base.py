@@ -50,6 +50,7 @@ ENV_SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 ENV_BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 ENV_REQUIRE_MFA = env_bool("SANCTUARY_REQUIRE_MFA", True)
 ENV_LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+ENV_REDIS_URL = os.environ.get("REDIS_URL", "")
 
 # --- Django ---------------------------------------------------------------------------------
 
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "accounts.middleware.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -149,6 +151,29 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+
+if ENV_REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": ENV_REDIS_URL,
+            "KEY_PREFIX": "sa",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": ENV_REDIS_URL,
+            "KEY_PREFIX": "sa-pages",
+        },
+    }
+else:
+    # One process's memory: fine for `make run` and tests; production sets REDIS_URL.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
+# Anonymous visitors' public pages (cms/page_cache.py).
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = 60
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -209,6 +234,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -99,3 +99,14 @@ def sa_widget(bound_field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context, page) -> list:
+    """The pages above ``page`` for its breadcrumbs, from the routing trail when Wagtail has
+    just walked it, otherwise from the tree. The root page is left out."""
+    request = context.get("request")
+    trail = getattr(request, "_page_trail", None) if request else None
+    if trail and trail[-1].pk == page.pk:
+        return trail[:-1]
+    return list(page.get_ancestors().filter(depth__gt=1))

@@ -78,3 +78,76 @@ def phone_page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def public_site(db):
+    """A small published site: the schools stream with two versions and a page, and a local
+    group with a guidance page using every block."""
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.editorial import local_group_editors_group_ensure
+    from cms.models import (
+        GuidancePage,
+        HomePage,
+        LocalGroupIndexPage,
+        LocalGroupPage,
+        StreamIndexPage,
+        StreamPage,
+    )
+    from criteria.services import criteria_version_publish
+    from tests.factories import StreamFactory, criteria_version_with
+
+    now = timezone.make_aware(datetime.datetime(2026, 1, 5, 9, 0))
+    home = HomePage.objects.get()
+    stream_index = StreamIndexPage(title="Streams of Sanctuary", slug="streams")
+    home.add_child(instance=stream_index)
+    schools = StreamFactory(name="Schools", slug="schools", award_title="School of Sanctuary")
+    old = criteria_version_with(6, stream=schools, number=1)
+    criteria_version_publish(version=old, user=None, now=now)
+    current = criteria_version_with(8, stream=schools, number=2)
+    current.criteria.filter(code="L1").update(title="Staff and governors build expertise")
+    criteria_version_publish(version=current, user=None, now=now)
+    stream_page = StreamPage(
+        title="School of Sanctuary",
+        slug="schools",
+        stream=schools,
+        introduction="<p>A school where everyone feels safe and welcome.</p>",
+        how_to_apply="<ol><li>Sign the pledge.</li><li>Gather evidence.</li></ol>",
+    )
+    stream_index.add_child(instance=stream_page)
+
+    group_index = LocalGroupIndexPage(title="Local groups", slug="local-groups")
+    home.add_child(instance=group_index)
+    leicester = LocalGroupPage(
+        title="Leicester City of Sanctuary",
+        slug="leicester",
+        area="Leicester and Leicestershire",
+        region="East Midlands",
+        contact_email="hello@leicester.example.org",
+        introduction="Welcome in Leicester.",
+    )
+    group_index.add_child(instance=leicester)
+    leicester.streams.add(schools)
+    leicester.save_revision().publish()
+    guidance = GuidancePage(
+        title="Our service pathways",
+        slug="pathways",
+        introduction="Five pathways from arrival to settling in.",
+        body=[
+            ("heading", "Wellbeing"),
+            ("paragraph", "<p>A friendly place to talk.</p>"),
+            ("callout", {"title": "Need help now?", "text": "<p>Call the helpline.</p>"}),
+            ("faq", [{"question": "Is it free?", "answer": "<p>Yes, always.</p>"}]),
+        ],
+    )
+    leicester.add_child(instance=guidance)
+    local_group_editors_group_ensure(page=leicester)
+    return {
+        "schools": schools,
+        "stream_page": stream_page,
+        "leicester": leicester,
+        "guidance": guidance,
+    }

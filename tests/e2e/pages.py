@@ -15,4 +15,12 @@ AXE_PAGES: list[tuple[str, str, str | None]] = [
     ("change password", "/accounts/password/change/", "applicant_lead"),
     ("email addresses", "/accounts/email/", "applicant_lead"),
     ("staff account", "/accounts/profile/", "national_admin"),
+    # Issue 3: criteria and the CMS (content from the public_site fixture)
+    ("streams", "/streams/", None),
+    ("stream page with criteria", "/streams/schools/", None),
+    ("local groups", "/local-groups/", None),
+    ("local group", "/local-groups/leicester/", None),
+    ("guidance page", "/local-groups/leicester/pathways/", None),
+    ("search", "/search/", None),
+    ("search results", "/search/?q=pathways", None),
 ]

@@ -5,7 +5,7 @@ from tests.e2e.pages import AXE_PAGES
 
 
 @pytest.mark.parametrize(("name", "path", "who"), AXE_PAGES, ids=[p[0] for p in AXE_PAGES])
-def test_page_has_no_serious_accessibility_violations(name, path, who, page, request):
+def test_page_has_no_serious_accessibility_violations(name, path, who, page, request, public_site):
     if who:
         sign_in(page, request.getfixturevalue(who))
 

@@ -56,13 +56,11 @@ def test_error_summary_takes_focus_and_links_to_the_field(page):
 def test_language_switch_to_welsh_and_back(page):
     page.goto("/")
 
-    page.get_by_label("Language").select_option("cy")
-    page.get_by_role("button", name="Change language").click()
+    page.get_by_role("link", name="Cymraeg").click()
 
     expect(page.locator("html")).to_have_attribute("lang", "cy")
-    expect(page.get_by_role("button", name="Newid iaith")).to_be_visible()
-    page.get_by_label("Iaith").select_option("en-gb")
-    page.get_by_role("button", name="Newid iaith").click()
+    expect(page.get_by_role("link", name="Neidio i'r prif gynnwys")).to_be_attached()
+    page.get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en-gb")
 
 
