@@ -50,6 +50,15 @@ class HomePage(RouteTrailMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stream_pages"] = (
+            StreamPage.objects.live().public().select_related("stream").order_by(
+                "stream__sort_order", "stream__name"
+            )
+        )
+        return context
+
 
 class StandardPage(RouteTrailMixin, Page):
     """A plain page: about the award, privacy notice, accessibility statement."""
