@@ -53,9 +53,10 @@ class HomePage(RouteTrailMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stream_pages"] = (
-            StreamPage.objects.live().public().select_related("stream").order_by(
-                "stream__sort_order", "stream__name"
-            )
+            StreamPage.objects.live()
+            .public()
+            .select_related("stream")
+            .order_by("stream__sort_order", "stream__name")
         )
         return context
 

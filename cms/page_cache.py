@@ -20,6 +20,7 @@ from django.utils import translation
 
 EXCLUDED_PREFIXES = (
     "/admin/",
+    "/apply/",
     "/accounts/",
     "/search/",
     "/health/",

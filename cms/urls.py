@@ -34,6 +34,7 @@ urlpatterns = [
     path("admin/login/", LoginRedirectView.as_view(), name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("apply/", include("awards.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
 ]

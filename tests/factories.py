@@ -101,3 +101,87 @@ def criteria_version_with(count: int, *, stream=None, prerequisites: int = 0, **
         )
         order += 1
     return version
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.Organisation"
+
+    name = factory.Sequence(lambda n: f"Riverside Primary School {n}")
+    organisation_type = "school"
+    nation = "england"
+    region = "East Midlands"
+    local_authority = "Leicester"
+
+
+def organisation_with_team(*, lead=None, contributor=None, pledge=True, **kwargs):
+    """An organisation whose team has ``lead`` (and ``contributor``), pledge signed."""
+    import datetime
+
+    from django.utils import timezone
+
+    from awards.models import Membership
+
+    organisation = OrganisationFactory(**kwargs)
+    if lead is not None:
+        Membership.objects.create(organisation=organisation, user=lead, role="lead")
+    if contributor is not None:
+        Membership.objects.create(organisation=organisation, user=contributor, role="contributor")
+    if pledge:
+        organisation.pledge_signatory_name = "A. Head"
+        organisation.pledge_signatory_role = "Head teacher"
+        organisation.pledge_signed_at = timezone.make_aware(datetime.datetime(2026, 1, 1))
+        organisation.save()
+    return organisation
+
+
+def published_stream(
+    *, criteria: int = 3, prerequisites: int = 0, slug: str = "schools", **stream_fields
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from criteria.services import criteria_version_publish
+
+    stream = StreamFactory(
+        slug=slug, name=slug.title(), award_title=f"{slug.title()} of Sanctuary", **stream_fields
+    )
+    version = criteria_version_with(criteria, stream=stream, number=1, prerequisites=prerequisites)
+    criteria_version_publish(
+        version=version, user=None, now=timezone.make_aware(datetime.datetime(2026, 1, 1))
+    )
+    return stream
+
+
+def complete_application(application, *, user, evidence=True):
+    """Fill every task of an application so that it can be submitted."""
+    import datetime
+
+    from awards.models import CriterionAnswer, EvidenceItem
+
+    item = EvidenceItem.objects.create(
+        organisation=application.organisation,
+        kind="link",
+        title="Our welcome policy",
+        url="https://example.org/policy",
+        scan_status="clean",
+    )
+    for criterion in application.criteria_version.criteria.all():
+        answer = CriterionAnswer.objects.create(
+            application=application,
+            criterion=criterion,
+            narrative="We do this well.",
+            self_assessment="met",
+        )
+        if evidence:
+            answer.evidence.add(item)
+    application.organisation_context = "A primary school in the city centre."
+    application.lived_experience = "Parents who sought sanctuary planned our welcome week."
+    application.safeguarding_lead = "Deputy head"
+    application.consent_confirmed = True
+    application.senior_signatory_name = "A. Head"
+    application.senior_signatory_role = "Head teacher"
+    application.senior_endorsed_on = datetime.date(2026, 2, 1)
+    application.save()
+    return application

@@ -294,7 +294,7 @@ TASKS_DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 # --- Accounts (django-allauth) --------------------------------------------------------------
 
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "awards:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -350,3 +350,15 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
     },
 }
+
+# --- Evidence uploads -----------------------------------------------------------------------
+
+SANCTUARY_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+SANCTUARY_EVIDENCE_QUOTA_BYTES = (
+    int(os.environ.get("SANCTUARY_EVIDENCE_QUOTA_MB", "500")) * 1024 * 1024
+)
+SANCTUARY_VIRUS_SCANNER = os.environ.get(
+    "SANCTUARY_VIRUS_SCANNER", "awards.scanning.accept_everything"
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -24,3 +24,13 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
+SANCTUARY_VIRUS_SCANNER = "awards.scanning.test_scanner"
+
+# Uploaded evidence goes to a throw-away folder, never into the working tree.
+import tempfile  # noqa: E402
+
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": tempfile.mkdtemp(prefix="sanctuary-test-private-"), "base_url": None},
+}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="sanctuary-test-media-")

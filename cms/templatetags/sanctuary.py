@@ -25,6 +25,7 @@ def _navigation_entries(user) -> list[tuple[str, str]]:
         (_("Search"), reverse("search")),
     ]
     if user.is_authenticated:
+        entries.append((_("Your applications"), reverse("awards:dashboard")))
         entries.append((_("Your account"), reverse("accounts:profile")))
         if can_access_admin(user):
             entries.append((_("Admin"), "/admin/"))
@@ -110,3 +111,8 @@ def breadcrumb_pages(context, page) -> list:
     if trail and trail[-1].pk == page.pk:
         return trail[:-1]
     return list(page.get_ancestors().filter(depth__gt=1))
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

@@ -69,9 +69,61 @@
     });
   }
 
+  // Autosave: long answers are saved a couple of seconds after typing stops. Without
+  // JavaScript the Save button does exactly the same thing.
+  function initAutosave() {
+    document.querySelectorAll("form[data-module='sa-autosave']").forEach(function (form) {
+      var status = form.querySelector("[data-autosave-status]");
+      var version = form.querySelector("input[name='version']");
+      var timer = null;
+      var inFlight = false;
+      var conflicted = false;
+      function save() {
+        if (inFlight || conflicted) return;
+        inFlight = true;
+        var data = new FormData(form);
+        fetch(form.action || window.location.href, {
+          method: "POST",
+          body: data,
+          headers: { "X-Requested-With": "fetch" },
+          credentials: "same-origin"
+        }).then(function (response) {
+          return response.json().then(function (body) { return { status: response.status, body: body }; });
+        }).then(function (result) {
+          inFlight = false;
+          if (result.body.saved) {
+            version.value = result.body.version;
+            status.textContent = form.getAttribute("data-saved-template").replace("%s", result.body.saved_at);
+          } else if (result.body.conflict) {
+            conflicted = true;
+            status.textContent = form.getAttribute("data-conflict-message");
+            status.classList.add("sa-error-message");
+          }
+        }).catch(function () { inFlight = false; });
+      }
+      form.addEventListener("input", function (event) {
+        if (event.target.tagName !== "TEXTAREA") return;
+        window.clearTimeout(timer);
+        timer = window.setTimeout(save, 2000);
+      });
+    });
+  }
+
+  // Submit once: a double click sends one request (the server is idempotent too).
+  function initSubmitOnce() {
+    document.querySelectorAll("form[data-module='sa-submit-once']").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        var button = form.querySelector("button[type='submit']");
+        if (button) window.setTimeout(function () { button.disabled = true; }, 0);
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     initServiceNavigation();
     initErrorSummary();
     initCharacterCounts();
+    initAutosave();
+    initSubmitOnce();
   });
 })();

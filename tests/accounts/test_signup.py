@@ -75,7 +75,7 @@ def test_login_and_logout(client, db):
         reverse("account_login"), {"login": "lead@example.org", "password": "correct-horse-battery"}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("awards:dashboard")
 
     profile = client.get(reverse("accounts:profile"))
     assert "lead@example.org" in profile.content.decode()

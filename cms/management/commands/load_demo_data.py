@@ -2,11 +2,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import load_demo_users
+from awards.demo import load_demo_applications
 from cms.demo import load_demo_pages
 from criteria.demo import load_demo_streams
 
 # Each app contributes a loader; they run in this order and each is idempotent.
-DEMO_LOADERS = [load_demo_users, load_demo_streams, load_demo_pages]
+DEMO_LOADERS = [load_demo_users, load_demo_streams, load_demo_pages, load_demo_applications]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,195 @@
+"""Demo organisations and applications: a school half way through, a council with a
+submitted application, a university with a complete draft."""
+
+import datetime
+
+from django.utils import timezone
+
+from accounts.models import User
+from awards import services
+from awards.enums import EvidenceKind, ScanStatus
+from awards.models import Application, CriterionAnswer, EvidenceItem, Membership, Organisation
+from cms.models import LocalGroupPage
+from criteria.models import Stream
+
+DEMO_NOW = timezone.make_aware(datetime.datetime(2026, 11, 2, 10, 0))
+
+ORGANISATIONS = [
+    {
+        "slug": "schools",
+        "lead": "school.lead@example.org",
+        "contributor": "school.contributor@example.org",
+        "fields": {
+            "name": "Riverside Primary School",
+            "organisation_type": "school",
+            "address": "1 River Lane, Leicester",
+            "postcode": "LE1 1AA",
+            "local_authority": "Leicester",
+            "nation": "england",
+            "region": "East Midlands",
+            "school_urn": "120001",
+            "website": "https://riverside.example.org",
+        },
+        "group": "leicester",
+        "pledge": ("Sarah Doyle", "Head teacher"),
+        "fill": 0.5,
+        "submit": False,
+    },
+    {
+        "slug": "local-authorities",
+        "lead": "council.lead@example.org",
+        "contributor": None,
+        "fields": {
+            "name": "London Borough of Lewisham",
+            "organisation_type": "local_authority",
+            "address": "Civic Suite, Catford Road, London",
+            "postcode": "SE6 4RU",
+            "local_authority": "Lewisham",
+            "nation": "england",
+            "region": "London",
+            "council_code": "E09000023",
+            "website": "https://lewisham.example.org",
+        },
+        "group": "lewisham",
+        "pledge": ("Grace Mensah", "Cabinet member for communities"),
+        "fill": 1.0,
+        "submit": True,
+    },
+    {
+        "slug": "universities",
+        "lead": "university.lead@example.org",
+        "contributor": None,
+        "fields": {
+            "name": "University of Leicester (demo)",
+            "organisation_type": "university",
+            "address": "University Road, Leicester",
+            "postcode": "LE1 7RH",
+            "local_authority": "Leicester",
+            "nation": "england",
+            "region": "East Midlands",
+            "ukprn": "10007796",
+        },
+        "group": "leicester",
+        "pledge": ("Owen Price", "Pro-vice-chancellor"),
+        "fill": 1.0,
+        "submit": False,
+    },
+]
+
+EVIDENCE = [
+    (
+        "Staff training on welcoming new arrivals",
+        EvidenceKind.LINK,
+        {"url": "https://example.org/training-slides"},
+    ),
+    (
+        "Refugee Week assembly",
+        EvidenceKind.TESTIMONY,
+        {
+            "testimony": "Pupils from Year 5 led the assembly and shared stories of journeys, with "
+            "their families' consent.",
+            "contains_sanctuary_stories": True,
+            "consent_obtained": True,
+            "consent_recorded_by": "Deputy head",
+        },
+    ),
+    ("Welcome policy", EvidenceKind.LINK, {"url": "https://example.org/welcome-policy"}),
+]
+
+
+def load_demo_applications(*, stdout=None) -> list[Application]:
+    applications = []
+    for spec in ORGANISATIONS:
+        stream = Stream.objects.get(slug=spec["slug"])
+        lead = User.objects.get(email=spec["lead"])
+        organisation = Organisation.objects.filter(name=spec["fields"]["name"]).first()
+        if organisation is None:
+            organisation = services.organisation_create(
+                user=lead,
+                now=DEMO_NOW,
+                stream=stream,
+                local_group=LocalGroupPage.objects.filter(slug=spec["group"]).first(),
+                **spec["fields"],
+            )
+        if spec["contributor"]:
+            Membership.objects.get_or_create(
+                organisation=organisation,
+                user=User.objects.get(email=spec["contributor"]),
+                defaults={"role": "contributor"},
+            )
+        name, role = spec["pledge"]
+        services.organisation_sign_pledge(
+            organisation=organisation,
+            user=lead,
+            signatory_name=name,
+            signatory_role=role,
+            now=DEMO_NOW,
+        )
+        organisation.refresh_from_db()
+        application = organisation.applications.first()
+        if application is None:
+            application = services.application_start(
+                organisation=organisation, stream=stream, user=lead, now=DEMO_NOW
+            )
+            _fill(application, lead=lead, share=spec["fill"])
+            if spec["submit"]:
+                services.application_submit(
+                    application=application,
+                    user=lead,
+                    now=DEMO_NOW,
+                    base_url="http://127.0.0.1:8000",
+                )
+        applications.append(application)
+    if stdout:
+        stdout.write(f"Applications: {len(applications)}")
+    return applications
+
+
+def _fill(application: Application, *, lead: User, share: float) -> None:
+    items = []
+    for title, kind, fields in EVIDENCE:
+        items.append(
+            EvidenceItem.objects.create(
+                organisation=application.organisation,
+                kind=kind,
+                title=title,
+                uploaded_by=lead,
+                scan_status=ScanStatus.CLEAN,
+                evidence_date=datetime.date(2026, 6, 20),
+                **fields,
+            )
+        )
+    criteria = list(application.criteria_version.criteria.order_by("sort_order"))
+    for index, criterion in enumerate(criteria[: round(len(criteria) * share)]):
+        answer = CriterionAnswer.objects.create(
+            application=application,
+            criterion=criterion,
+            updated_by=lead,
+            updated_at=DEMO_NOW,
+            self_assessment="met" if index % 3 else "partly_met",
+            narrative=(
+                f"{criterion.title}: {application.organisation.name} has done this "
+                "for two years. Staff, students and families who have sought sanctuary "
+                "planned the work together, and we review it each term."
+            ),
+        )
+        answer.evidence.add(items[index % len(items)])
+    if share >= 1:
+        application.organisation_context = (
+            f"{application.organisation.name} serves a diverse community where many families "
+            "have sought sanctuary."
+        )
+        application.lived_experience = (
+            "A group of parents and staff with lived experience of seeking sanctuary meets "
+            "each half term; they chose our priorities and reviewed this application."
+        )
+        application.safeguarding_lead = "Designated safeguarding lead"
+        application.consent_confirmed = True
+        application.consent_notes = "Consent forms are kept by the office for three years."
+        application.senior_signatory_name = application.organisation.pledge_signatory_name
+        application.senior_signatory_role = application.organisation.pledge_signatory_role
+        application.senior_endorsed_on = datetime.date(2026, 10, 30)
+        application.save()
+    else:
+        application.organisation_context = "We are a two-form entry primary school."
+        application.save()

@@ -1,0 +1,95 @@
+"""Statuses, kinds and outcomes for organisations and applications. Imports nothing from
+the app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationType(models.TextChoices):
+    NURSERY = "nursery", _("Nursery")
+    SCHOOL = "school", _("School")
+    COLLEGE = "college", _("Further education college")
+    UNIVERSITY = "university", _("University")
+    LOCAL_AUTHORITY = "local_authority", _("Local authority")
+    LIBRARY = "library", _("Library service")
+    HEALTH = "health", _("Health service")
+    ARTS = "arts", _("Arts organisation or theatre")
+    MUSEUM = "museum", _("Museum")
+    FAITH = "faith", _("Faith group")
+    CHARITY_SHOP = "charity_shop", _("Charity shop")
+    OTHER = "other", _("Other organisation")
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "england", _("England")
+    SCOTLAND = "scotland", _("Scotland")
+    WALES = "wales", _("Wales")
+    NORTHERN_IRELAND = "northern_ireland", _("Northern Ireland")
+
+
+class MembershipRole(models.TextChoices):
+    LEAD = "lead", _("Applicant lead")
+    CONTRIBUTOR = "contributor", _("Contributor")
+
+
+class EvidenceKind(models.TextChoices):
+    FILE = "file", _("File")
+    LINK = "link", _("Link")
+    TESTIMONY = "testimony", _("Written testimony")
+
+
+class ScanStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for virus check")
+    CLEAN = "clean", _("Checked")
+    INFECTED = "infected", _("Blocked: failed virus check")
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for more information")
+    RESUBMITTED = "resubmitted", _("Resubmitted")
+    IN_ASSESSMENT = "in_assessment", _("In assessment")
+    DECISION_PENDING = "decision_pending", _("Decision pending")
+    AWARDED = "awarded", _("Awarded")
+    AWARDED_WITH_CONDITIONS = "awarded_with_conditions", _("Awarded with conditions")
+    MORE_EVIDENCE_NEEDED = "more_evidence_needed", _("More evidence needed")
+    NOT_YET_AWARDED = "not_yet_awarded", _("Not yet awarded")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    INELIGIBLE = "ineligible", _("Ineligible")
+
+
+# The applicant may change answers only in these states.
+APPLICANT_EDITABLE_STATUSES = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.RETURNED})
+# States in which an application is finished: a new one may be started for the stream.
+CLOSED_STATUSES = frozenset(
+    {
+        ApplicationStatus.AWARDED,
+        ApplicationStatus.AWARDED_WITH_CONDITIONS,
+        ApplicationStatus.NOT_YET_AWARDED,
+        ApplicationStatus.WITHDRAWN,
+        ApplicationStatus.INELIGIBLE,
+    }
+)
+
+
+class SelfAssessment(models.TextChoices):
+    MET = "met", _("Met")
+    PARTLY_MET = "partly_met", _("Partly met")
+    NOT_YET = "not_yet", _("Not yet met")
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+
+
+class AuditAction(models.TextChoices):
+    APPLICATION_STARTED = "application_started", _("Application started")
+    APPLICATION_SUBMITTED = "application_submitted", _("Application submitted")
+    APPLICATION_WITHDRAWN = "application_withdrawn", _("Application withdrawn")
+    PLEDGE_SIGNED = "pledge_signed", _("Pledge signed")
+    MEMBER_INVITED = "member_invited", _("Colleague invited")
+    MEMBER_JOINED = "member_joined", _("Colleague joined")
+    MEMBER_REMOVED = "member_removed", _("Colleague removed")

@@ -1,0 +1,14 @@
+from awards.models.applications import Application, CriterionAnswer
+from awards.models.audit import AuditEntry
+from awards.models.evidence import EvidenceItem
+from awards.models.organisations import Invitation, Membership, Organisation
+
+__all__ = [
+    "Application",
+    "AuditEntry",
+    "CriterionAnswer",
+    "EvidenceItem",
+    "Invitation",
+    "Membership",
+    "Organisation",
+]

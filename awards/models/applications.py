@@ -1,0 +1,112 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from awards.enums import CLOSED_STATUSES, ApplicationStatus, SelfAssessment
+
+
+class Application(models.Model):
+    """An organisation's application for a stream's award, pinned to the criteria version it
+    was started against. Only awards/workflow.py changes ``status``."""
+
+    organisation = models.ForeignKey(
+        "awards.Organisation", on_delete=models.PROTECT, related_name="applications"
+    )
+    stream = models.ForeignKey(
+        "criteria.Stream", on_delete=models.PROTECT, related_name="applications"
+    )
+    criteria_version = models.ForeignKey(
+        "criteria.CriteriaVersion", on_delete=models.PROTECT, related_name="applications"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=40,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
+    )
+    reference = models.CharField(_("reference"), max_length=30, unique=True)
+    # "About your organisation" and the other application-level tasks.
+    organisation_context = models.TextField(_("about your organisation"), blank=True)
+    lived_experience = models.TextField(
+        _("how people with lived experience shaped this work and this application"), blank=True
+    )
+    safeguarding_lead = models.CharField(_("safeguarding lead"), max_length=200, blank=True)
+    consent_confirmed = models.BooleanField(_("consent confirmed"), default=False)
+    consent_notes = models.TextField(_("how consent was recorded"), blank=True)
+    senior_signatory_name = models.CharField(_("senior signatory"), max_length=200, blank=True)
+    senior_signatory_role = models.CharField(_("role"), max_length=200, blank=True)
+    senior_endorsed_on = models.DateField(_("endorsed on"), null=True, blank=True)
+    declaration_accepted_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started at"))
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Optimistic concurrency for the application-level sections.
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "stream"],
+                condition=~Q(status__in=sorted(str(status) for status in CLOSED_STATUSES)),
+                name="awards_one_open_application_per_stream",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=ApplicationStatus.DRAFT)
+                | Q(submitted_at__isnull=False)
+                | Q(status=ApplicationStatus.WITHDRAWN),
+                name="awards_application_submitted_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} – {self.organisation}"
+
+
+class CriterionAnswer(models.Model):
+    """An application's answer to one criterion: narrative, self-assessment and evidence."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="answers")
+    criterion = models.ForeignKey(
+        "criteria.Criterion", on_delete=models.PROTECT, related_name="answers"
+    )
+    narrative = models.TextField(_("how you meet this criterion"), blank=True)
+    self_assessment = models.CharField(
+        _("your assessment"), max_length=20, choices=SelfAssessment.choices, blank=True
+    )
+    evidence = models.ManyToManyField(
+        "awards.EvidenceItem", blank=True, related_name="answers", verbose_name=_("evidence")
+    )
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(_("last saved"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["criterion__sort_order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "criterion"], name="awards_one_answer_per_criterion"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application.reference} {self.criterion.code}"

@@ -1,0 +1,211 @@
+"""Reads for the applicant journey, each built to a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from awards.enums import MembershipRole, TaskStatus
+from awards.models import Application, CriterionAnswer, EvidenceItem, Membership, Organisation
+from criteria.enums import PRINCIPLE_ORDER, Principle
+from criteria.models import Criterion
+
+SECTION_ABOUT = "about"
+SECTION_LIVED_EXPERIENCE = "lived-experience"
+SECTION_CONSENT = "consent"
+SECTION_ENDORSEMENT = "endorsement"
+
+
+@dataclass
+class Task:
+    key: str
+    title: str
+    status: str
+    url_name: str
+    hint: str = ""
+    code: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return str(TaskStatus(self.status).label)
+
+
+@dataclass
+class TaskGroup:
+    title: str
+    tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass
+class Coverage:
+    principle: str
+    label: str
+    total: int
+    with_narrative: int
+    with_evidence: int
+    missing: list[str]
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100
+        return round(100 * min(self.with_narrative, self.with_evidence) / self.total)
+
+
+@dataclass
+class TaskList:
+    groups: list[TaskGroup]
+    coverage: list[Coverage]
+    criteria: list[Criterion]
+    answers: dict[int, CriterionAnswer]
+
+    @property
+    def tasks(self) -> list[Task]:
+        return [task for group in self.groups for task in group.tasks]
+
+    @property
+    def completed_count(self) -> int:
+        return sum(task.status == TaskStatus.COMPLETED for task in self.tasks)
+
+    @property
+    def all_complete(self) -> bool:
+        return self.completed_count == len(self.tasks)
+
+
+def _status(filled: int, total: int) -> str:
+    if filled == 0:
+        return TaskStatus.NOT_STARTED
+    return TaskStatus.COMPLETED if filled == total else TaskStatus.IN_PROGRESS
+
+
+def answer_status(answer: CriterionAnswer | None, *, criterion: Criterion) -> str:
+    """A criterion task is complete with a narrative and a self-assessment; a prerequisite
+    also needs at least one piece of evidence."""
+    if answer is None:
+        return TaskStatus.NOT_STARTED
+    evidence = getattr(answer, "evidence_count", None)
+    if evidence is None:
+        evidence = answer.evidence.count()
+    parts = [bool(answer.narrative.strip()), bool(answer.self_assessment)]
+    if criterion.principle == Principle.PREREQUISITE:
+        parts.append(evidence > 0)
+    elif evidence and not any(parts):
+        return TaskStatus.IN_PROGRESS
+    return _status(sum(parts), len(parts))
+
+
+def application_task_list(application: Application) -> TaskList:
+    """Every task of the application with its status, and the coverage meter (3 queries)."""
+    criteria = list(
+        Criterion.objects.filter(version_id=application.criteria_version_id).order_by("sort_order")
+    )
+    answers = {
+        answer.criterion_id: answer
+        for answer in CriterionAnswer.objects.filter(application=application).annotate(
+            evidence_count=Count("evidence")
+        )
+    }
+    about = TaskGroup(
+        _("About you"),
+        [
+            Task(
+                SECTION_ABOUT,
+                _("About your organisation"),
+                _status(bool(application.organisation_context.strip()), 1),
+                "section",
+            ),
+        ],
+    )
+    groups = [about]
+    coverage = []
+    for principle in PRINCIPLE_ORDER:
+        in_group = [criterion for criterion in criteria if criterion.principle == principle]
+        if not in_group:
+            continue
+        label = str(Principle(principle).label)
+        title = _("Prerequisites") if principle == Principle.PREREQUISITE else label
+        group = TaskGroup(title)
+        missing = []
+        with_narrative = with_evidence = 0
+        for criterion in in_group:
+            answer = answers.get(criterion.pk)
+            group.tasks.append(
+                Task(
+                    criterion.code,
+                    f"{criterion.code} {criterion.title}",
+                    answer_status(answer, criterion=criterion),
+                    "criterion",
+                    code=criterion.code,
+                )
+            )
+            has_narrative = bool(answer and answer.narrative.strip())
+            has_evidence = bool(answer and answer.evidence_count)
+            with_narrative += has_narrative
+            with_evidence += has_evidence
+            if not (has_narrative and has_evidence):
+                missing.append(criterion.code)
+        groups.append(group)
+        coverage.append(
+            Coverage(principle, title, len(in_group), with_narrative, with_evidence, missing)
+        )
+    endorsement_fields = [
+        bool(application.senior_signatory_name.strip()),
+        bool(application.senior_signatory_role.strip()),
+        application.senior_endorsed_on is not None,
+    ]
+    groups.append(
+        TaskGroup(
+            _("Lived experience, consent and endorsement"),
+            [
+                Task(
+                    SECTION_LIVED_EXPERIENCE,
+                    _("How people with lived experience shaped this work"),
+                    _status(bool(application.lived_experience.strip()), 1),
+                    "section",
+                ),
+                Task(
+                    SECTION_CONSENT,
+                    _("Consent and safeguarding"),
+                    _status(
+                        application.consent_confirmed + bool(application.safeguarding_lead.strip()),
+                        2,
+                    ),
+                    "section",
+                ),
+                Task(
+                    SECTION_ENDORSEMENT,
+                    _("Senior endorsement"),
+                    _status(sum(endorsement_fields), 3),
+                    "section",
+                ),
+            ],
+        )
+    )
+    return TaskList(groups=groups, coverage=coverage, criteria=criteria, answers=answers)
+
+
+def organisations_for_user(user: User) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation", "organisation__stream")
+        .prefetch_related(
+            Prefetch(
+                "organisation__applications",
+                queryset=Application.objects.select_related("stream").order_by("-created_at"),
+            )
+        )
+        .order_by("organisation__name")
+    )
+
+
+def organisation_team(organisation: Organisation) -> QuerySet[Membership]:
+    return organisation.memberships.select_related("user").order_by("role", "user__email")
+
+
+def organisation_leads(organisation: Organisation) -> QuerySet[Membership]:
+    return organisation.memberships.filter(role=MembershipRole.LEAD)
+
+
+def evidence_library(organisation: Organisation) -> QuerySet[EvidenceItem]:
+    return organisation.evidence.annotate(use_count=Count("answers")).order_by("-created_at")

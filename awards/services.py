@@ -1,0 +1,414 @@
+"""Writes for the applicant journey: organisations, teams, pledge, evidence, applications.
+
+Every function takes keyword-only arguments, is atomic, takes "now" from its caller where time
+matters, and never sees a request. Domain errors are raised as ``ServiceError`` subclasses
+whose message is for the user.
+"""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from awards.enums import (
+    APPLICANT_EDITABLE_STATUSES,
+    ApplicationStatus,
+    AuditAction,
+    EvidenceKind,
+    MembershipRole,
+    ScanStatus,
+)
+from awards.models import (
+    Application,
+    AuditEntry,
+    CriterionAnswer,
+    EvidenceItem,
+    Invitation,
+    Membership,
+    Organisation,
+)
+from awards.scanning import scan_file
+from awards.uploads import CleanUpload
+from awards.workflow import Action, transition
+from cms.tasks import send_email
+from criteria.enums import VersionStatus
+from criteria.models import Criterion, Stream
+
+INVITATION_DAYS = 14
+
+
+class ServiceError(Exception):
+    """A request the rules refuse; str(error) is a message for the user."""
+
+
+class StaleWrite(ServiceError):
+    """Someone else saved this first: the caller shows both versions to merge."""
+
+    def __init__(self, current):
+        super().__init__(_("Someone else saved this while you were editing."))
+        self.current = current
+
+
+# --- Organisations and teams -----------------------------------------------------------------
+
+
+@transaction.atomic
+def organisation_create(*, user: User, now: datetime.datetime, **fields) -> Organisation:
+    """Create an organisation with ``user`` as its first applicant lead."""
+    organisation = Organisation.objects.create(**fields)
+    Membership.objects.create(organisation=organisation, user=user, role=MembershipRole.LEAD)
+    return organisation
+
+
+@transaction.atomic
+def organisation_sign_pledge(
+    *,
+    organisation: Organisation,
+    user: User,
+    signatory_name: str,
+    signatory_role: str,
+    now: datetime.datetime,
+) -> Organisation:
+    """Record that the organisation signed the City of Sanctuary pledge (once)."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.pledge_signed_at is not None:
+        return organisation
+    organisation.pledge_signatory_name = signatory_name.strip()
+    organisation.pledge_signatory_role = signatory_role.strip()
+    organisation.pledge_signed_at = now
+    organisation.pledge_signed_by = user
+    organisation.save()
+    AuditEntry.objects.create(
+        organisation=organisation,
+        actor=user,
+        action=AuditAction.PLEDGE_SIGNED,
+        note=f"{signatory_name} ({signatory_role})",
+        created_at=now,
+    )
+    return organisation
+
+
+@transaction.atomic
+def invitation_send(
+    *,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    invited_by: User,
+    now: datetime.datetime,
+    base_url: str,
+) -> Invitation:
+    """Invite a colleague by email. Side-effects: the invitation, an audit entry, and the
+    email (queued after commit)."""
+    email = email.strip().lower()
+    if organisation.memberships.filter(user__email__iexact=email).exists():
+        raise ServiceError(_("%(email)s is already in your team.") % {"email": email})
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        email=email,
+        role=role,
+        token=secrets.token_urlsafe(32),
+        invited_by=invited_by,
+        expires_at=now + datetime.timedelta(days=INVITATION_DAYS),
+    )
+    AuditEntry.objects.create(
+        organisation=organisation,
+        actor=invited_by,
+        action=AuditAction.MEMBER_INVITED,
+        note=f"{email} ({role})",
+        created_at=now,
+    )
+    link = base_url + reverse("awards:invitation_accept", args=[invitation.token])
+    body = _(
+        "%(name)s has invited you to help with %(organisation)s's Sanctuary Award work.\n\n"
+        "Accept the invitation within %(days)s days: %(link)s\n"
+    ) % {
+        "name": invited_by,
+        "organisation": organisation.name,
+        "days": INVITATION_DAYS,
+        "link": link,
+    }
+    subject = _("Join %(organisation)s on the Sanctuary Award") % {
+        "organisation": organisation.name
+    }
+    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[email]))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: User, now: datetime.datetime) -> Membership:
+    invitation = Invitation.objects.select_for_update().filter(token=token).first()
+    if invitation is None or invitation.accepted_at is not None:
+        raise ServiceError(_("This invitation has already been used or does not exist."))
+    if invitation.expires_at <= now:
+        raise ServiceError(
+            _("This invitation has expired. Ask your applicant lead to send a new one.")
+        )
+    membership, created = Membership.objects.get_or_create(
+        organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = now
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    if created:
+        AuditEntry.objects.create(
+            organisation=invitation.organisation,
+            actor=user,
+            action=AuditAction.MEMBER_JOINED,
+            note=user.email,
+            created_at=now,
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, removed_by: User, now: datetime.datetime):
+    """Remove a colleague. The last lead cannot leave or be removed."""
+    organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
+    leads = organisation.memberships.filter(role=MembershipRole.LEAD)
+    if membership.role == MembershipRole.LEAD and leads.count() <= 1:
+        raise ServiceError(
+            _("An organisation needs at least one applicant lead. Make someone else a lead first.")
+        )
+    membership.delete()
+    AuditEntry.objects.create(
+        organisation=organisation,
+        actor=removed_by,
+        action=AuditAction.MEMBER_REMOVED,
+        note=membership.user.email,
+        created_at=now,
+    )
+
+
+# --- Evidence --------------------------------------------------------------------------------
+
+
+def evidence_bytes_used(*, organisation: Organisation) -> int:
+    return organisation.evidence.aggregate(total=Sum("file_size"))["total"] or 0
+
+
+@transaction.atomic
+def evidence_add_file(
+    *, organisation: Organisation, user: User, upload: CleanUpload, title: str, **details
+) -> EvidenceItem:
+    """Store a validated upload in the library, then have it virus-checked."""
+    quota = settings.SANCTUARY_EVIDENCE_QUOTA_BYTES
+    if evidence_bytes_used(organisation=organisation) + upload.size > quota:
+        raise ServiceError(
+            _(
+                "This file would take your evidence library over its %(mb)s MB limit. Remove "
+                "files you no longer need first."
+            )
+            % {"mb": quota // (1024 * 1024)}
+        )
+    item = EvidenceItem(
+        organisation=organisation,
+        kind=EvidenceKind.FILE,
+        title=title,
+        uploaded_by=user,
+        file_name=upload.safe_name,
+        file_size=upload.size,
+        mime_type=upload.mime_type,
+        **details,
+    )
+    item.file.save(upload.safe_name, ContentFile(upload.content), save=False)
+    item.save()
+    item_id = item.pk
+    transaction.on_commit(lambda: scan_file.enqueue(evidence_id=item_id))
+    return item
+
+
+def evidence_add(*, organisation: Organisation, user: User, kind: str, **fields) -> EvidenceItem:
+    """Add a link or a written testimony to the library."""
+    if kind == EvidenceKind.FILE:
+        raise ServiceError(_("Use evidence_add_file for files."))
+    return EvidenceItem.objects.create(
+        organisation=organisation,
+        kind=kind,
+        uploaded_by=user,
+        scan_status=ScanStatus.CLEAN,
+        **fields,
+    )
+
+
+# --- Applications ----------------------------------------------------------------------------
+
+
+def _next_reference(stream: Stream, now: datetime.datetime) -> str:
+    prefix = "".join(word[0] for word in stream.award_title.split() if word[0].isalpha())
+    return f"{prefix.upper()[:4]}-{now:%Y}-{secrets.token_hex(3).upper()}"
+
+
+@transaction.atomic
+def application_start(
+    *, organisation: Organisation, stream: Stream, user: User, now: datetime.datetime
+) -> Application:
+    """Start an application pinned to the stream's published criteria version."""
+    version = stream.versions.filter(status=VersionStatus.PUBLISHED).first()
+    if version is None or not stream.is_active:
+        raise ServiceError(
+            _("%(stream)s is not taking applications at the moment.")
+            % {"stream": stream.award_title}
+        )
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                organisation=organisation,
+                stream=stream,
+                criteria_version=version,
+                reference=_next_reference(stream, now),
+                created_by=user,
+                created_at=now,
+            )
+    except IntegrityError as error:
+        raise ServiceError(
+            _("You already have an application for %(award)s in progress.")
+            % {"award": stream.award_title}
+        ) from error
+    AuditEntry.objects.create(
+        application=application,
+        organisation=organisation,
+        actor=user,
+        action=AuditAction.APPLICATION_STARTED,
+        to_status=ApplicationStatus.DRAFT,
+        created_at=now,
+    )
+    return application
+
+
+def _ensure_editable(application: Application) -> None:
+    if application.status not in APPLICANT_EDITABLE_STATUSES:
+        raise ServiceError(_("This application has been submitted and can no longer be changed."))
+
+
+@transaction.atomic
+def answer_save(
+    *,
+    application: Application,
+    criterion: Criterion,
+    user: User,
+    expected_version: int,
+    narrative: str,
+    self_assessment: str,
+    evidence_ids: list[int] | None,
+    now: datetime.datetime,
+) -> CriterionAnswer:
+    """Save a criterion answer unless someone saved it since ``expected_version`` was read.
+
+    The update is a compare-and-set on ``version``: two people saving the same answer never
+    silently overwrite each other; the later one gets StaleWrite with the current answer.
+    """
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _ensure_editable(application)
+    limit = application.stream.narrative_max_characters
+    if len(narrative) > limit:
+        raise ServiceError(
+            _("The answer is %(length)s characters long; the limit is %(limit)s.")
+            % {"length": len(narrative), "limit": limit}
+        )
+    answer, _created = CriterionAnswer.objects.get_or_create(
+        application=application, criterion=criterion
+    )
+    updated = CriterionAnswer.objects.filter(pk=answer.pk, version=expected_version).update(
+        narrative=narrative,
+        self_assessment=self_assessment,
+        version=F("version") + 1,
+        updated_at=now,
+        updated_by=user,
+    )
+    answer.refresh_from_db()
+    if not updated:
+        raise StaleWrite(answer)
+    if evidence_ids is not None:
+        allowed = application.organisation.evidence.filter(pk__in=evidence_ids)
+        answer.evidence.set(allowed)
+    return answer
+
+
+@transaction.atomic
+def application_save_section(
+    *,
+    application: Application,
+    user: User,
+    expected_version: int,
+    fields: dict,
+    now: datetime.datetime,
+) -> Application:
+    """Save an application-level section (about, lived experience, consent, endorsement)
+    with the same compare-and-set protection as answers."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    _ensure_editable(locked)
+    if locked.version != expected_version:
+        raise StaleWrite(locked)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.version += 1
+    locked.save()
+    return locked
+
+
+def application_submit(
+    *, application: Application, user: User, now: datetime.datetime, base_url: str
+) -> Application:
+    """Submit a complete application. Idempotent: submitting an already-submitted
+    application returns it unchanged, so a double click gives one submission.
+
+    Side-effects: the workflow transition (status, audit entry); after commit, emails to the
+    team and to the stream's coordinators.
+    """
+    from awards.selectors import application_task_list
+
+    if application.status == ApplicationStatus.SUBMITTED:
+        return application
+    task_list = application_task_list(application)
+    if not task_list.all_complete:
+        raise ServiceError(_("Complete every task before you submit."))
+    if not Organisation.objects.filter(
+        pk=application.organisation_id, pledge_signed_at__isnull=False
+    ).exists():
+        raise ServiceError(_("Sign the City of Sanctuary pledge before you submit."))
+
+    def stamp(locked: Application) -> None:
+        locked.submitted_at = now
+        locked.submitted_by = user
+        locked.declaration_accepted_at = now
+
+    action = Action.RESUBMIT if application.status == ApplicationStatus.RETURNED else Action.SUBMIT
+    team = list(application.organisation.memberships.values_list("user__email", flat=True))
+    coordinators = list(application.stream.coordinators.values_list("email", flat=True))
+    link = base_url + reverse("awards:application", args=[application.pk])
+    subject = _("Application %(reference)s submitted") % {"reference": application.reference}
+    body = _(
+        "%(organisation)s has submitted its application for %(award)s.\n"
+        "Reference: %(reference)s\n\n%(link)s\n"
+    ) % {
+        "organisation": application.organisation.name,
+        "award": application.stream.award_title,
+        "reference": application.reference,
+        "link": link,
+    }
+    emails = [lambda: send_email.enqueue(subject=subject, body=body, to=team)]
+    if coordinators:
+        emails.append(lambda: send_email.enqueue(subject=subject, body=body, to=coordinators))
+    return transition(
+        application=application,
+        action=action,
+        actor=user,
+        now=now,
+        changes=stamp,
+        after_commit=emails,
+    )
+
+
+def application_withdraw(
+    *, application: Application, user: User, now: datetime.datetime, reason: str
+) -> Application:
+    return transition(
+        application=application, action=Action.WITHDRAW, actor=user, now=now, note=reason
+    )

@@ -1,0 +1,189 @@
+import datetime
+
+import pytest
+from django.core import mail
+
+from awards import services
+from awards.enums import ApplicationStatus, MembershipRole
+from awards.models import Application, AuditEntry, Invitation, Membership
+from awards.selectors import application_task_list
+from tests.awards.conftest import NOW
+from tests.factories import UserFactory, complete_application
+
+
+def test_application_is_pinned_to_the_published_version(application, schools):
+    assert application.criteria_version == schools.versions.get(status="published")
+    assert application.status == ApplicationStatus.DRAFT
+    assert application.reference.startswith("SOS-2026-")
+
+
+def test_a_second_open_application_for_the_same_stream_is_refused(
+    application, school, schools, applicant_lead
+):
+    with pytest.raises(services.ServiceError, match="already have an application"):
+        services.application_start(
+            organisation=school, stream=schools, user=applicant_lead, now=NOW
+        )
+
+
+def test_answer_save_refuses_a_stale_version(application, applicant_lead, applicant_contributor):
+    criterion = application.criteria_version.criteria.get(code="L1")
+    services.answer_save(
+        application=application,
+        criterion=criterion,
+        user=applicant_lead,
+        expected_version=0,
+        narrative="Lead's text",
+        self_assessment="met",
+        evidence_ids=[],
+        now=NOW,
+    )
+
+    with pytest.raises(services.StaleWrite) as stale:
+        services.answer_save(
+            application=application,
+            criterion=criterion,
+            user=applicant_contributor,
+            expected_version=0,
+            narrative="Contributor's text",
+            self_assessment="",
+            evidence_ids=[],
+            now=NOW,
+        )
+
+    assert stale.value.current.narrative == "Lead's text"
+    assert application.answers.get(criterion=criterion).narrative == "Lead's text"
+
+
+def test_answer_over_the_length_limit_is_refused(application, applicant_lead):
+    criterion = application.criteria_version.criteria.get(code="L1")
+
+    with pytest.raises(services.ServiceError, match="limit is 500"):
+        services.answer_save(
+            application=application,
+            criterion=criterion,
+            user=applicant_lead,
+            expected_version=0,
+            narrative="x" * 501,
+            self_assessment="",
+            evidence_ids=None,
+            now=NOW,
+        )
+
+
+def test_submit_needs_every_task(application, applicant_lead):
+    with pytest.raises(services.ServiceError, match="Complete every task"):
+        services.application_submit(
+            application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
+        )
+
+
+def test_prerequisite_needs_evidence_to_be_complete(application, applicant_lead):
+    complete_application(application, user=applicant_lead, evidence=False)
+
+    task_list = application_task_list(application)
+
+    statuses = {task.key: task.status for task in task_list.tasks}
+    assert statuses["P1"] == "in_progress"
+    assert statuses["L1"] == "completed"
+    assert task_list.all_complete is False
+
+
+def test_submit_is_idempotent_and_emails_team_and_coordinator(
+    application, applicant_lead, schools, stream_coordinator, django_capture_on_commit_callbacks
+):
+    schools.coordinators.add(stream_coordinator)
+    complete_application(application, user=applicant_lead)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.application_submit(
+            application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
+        )
+        second = services.application_submit(
+            application=first, user=applicant_lead, now=NOW, base_url="http://testserver"
+        )
+
+    assert first.status == second.status == ApplicationStatus.SUBMITTED
+    assert (
+        AuditEntry.objects.filter(application=application, action="application_submitted").count()
+        == 1
+    )
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == sorted(
+        [
+            "applicant.lead@example.org",
+            "applicant.contributor@example.org",
+            "stream.coordinator@example.org",
+        ]
+    )
+    assert application.reference in mail.outbox[0].subject
+
+
+def test_submitted_application_is_read_only(application, applicant_lead):
+    complete_application(application, user=applicant_lead)
+    services.application_submit(
+        application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
+    )
+    criterion = application.criteria_version.criteria.get(code="L1")
+    answer = application.answers.get(criterion=criterion)
+
+    with pytest.raises(services.ServiceError, match="can no longer be changed"):
+        services.answer_save(
+            application=application,
+            criterion=criterion,
+            user=applicant_lead,
+            expected_version=answer.version,
+            narrative="Changed",
+            self_assessment="met",
+            evidence_ids=None,
+            now=NOW,
+        )
+
+
+def test_last_lead_cannot_leave(school, applicant_lead):
+    membership = Membership.objects.get(organisation=school, user=applicant_lead)
+
+    with pytest.raises(services.ServiceError, match="at least one applicant lead"):
+        services.membership_remove(membership=membership, removed_by=applicant_lead, now=NOW)
+
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_invitation_accept_and_expiry(school, applicant_lead, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_send(
+            organisation=school,
+            email="New.Colleague@example.org",
+            role=MembershipRole.CONTRIBUTOR,
+            invited_by=applicant_lead,
+            now=NOW,
+            base_url="http://testserver",
+        )
+    assert mail.outbox[0].to == ["new.colleague@example.org"]
+    assert f"/apply/invitations/{invitation.token}/" in mail.outbox[0].body
+    colleague = UserFactory(email="new.colleague@example.org")
+
+    late = NOW + datetime.timedelta(days=15)
+    with pytest.raises(services.ServiceError, match="expired"):
+        services.invitation_accept(token=invitation.token, user=colleague, now=late)
+
+    membership = services.invitation_accept(token=invitation.token, user=colleague, now=NOW)
+    assert membership.role == MembershipRole.CONTRIBUTOR
+    with pytest.raises(services.ServiceError, match="already been used"):
+        services.invitation_accept(token=invitation.token, user=colleague, now=NOW)
+    assert Invitation.objects.get(pk=invitation.pk).accepted_by == colleague
+
+
+def test_withdraw_records_the_reason(application, applicant_lead):
+    services.application_withdraw(
+        application=application, user=applicant_lead, now=NOW, reason="We will apply next year."
+    )
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.WITHDRAWN
+    assert (
+        AuditEntry.objects.get(application=application, action="application_withdrawn").note
+        == "We will apply next year."
+    )
+    # A withdrawn application no longer blocks a new one.
+    assert Application.objects.filter(organisation=application.organisation).count() == 1
