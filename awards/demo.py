@@ -132,6 +132,8 @@ def load_demo_applications(*, stdout=None) -> list[Application]:
                 organisation=organisation, stream=stream, user=lead, now=DEMO_NOW
             )
             _fill(application, lead=lead, share=spec["fill"])
+            if spec["slug"] == "local-authorities":
+                _import_action_plan(application, lead=lead)
             if spec["submit"]:
                 services.application_submit(
                     application=application,
@@ -193,3 +195,33 @@ def _fill(application: Application, *, lead: User, share: float) -> None:
     else:
         application.organisation_context = "We are a two-form entry primary school."
         application.save()
+
+
+def _import_action_plan(application: Application, *, lead: User) -> None:
+    from awards.action_plans import ActionRow
+    from criteria.demo_content import ACTION_PLAN_ROWS
+
+    def as_date(value):
+        return datetime.date.fromisoformat(value) if value else None
+
+    rows = [
+        ActionRow(
+            **{
+                **row,
+                **{
+                    name: as_date(row[name])
+                    for name in ("date_added", "date_due", "rag_date", "comments_date")
+                },
+            }
+        )
+        for row in ACTION_PLAN_ROWS
+    ]
+    plan = services.action_plan_import(
+        organisation=application.organisation,
+        user=lead,
+        title="Borough of Sanctuary action plan 2025–2028",
+        rows=rows,
+        source_name="lewisham-action-plan.xlsx",
+        now=DEMO_NOW,
+    )
+    plan.criteria.set(application.criteria_version.criteria.filter(principle="embed"))

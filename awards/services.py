@@ -412,3 +412,66 @@ def application_withdraw(
     return transition(
         application=application, action=Action.WITHDRAW, actor=user, now=now, note=reason
     )
+
+
+# --- Action plans -----------------------------------------------------------------------------
+
+IMPORT_BATCH_SIZE = 500
+
+
+@transaction.atomic
+def action_plan_import(
+    *,
+    organisation: Organisation,
+    user: User,
+    title: str,
+    rows: list,
+    source_name: str,
+    now: datetime.datetime,
+):
+    """Create an action plan from parsed rows (awards.action_plans.ActionRow), in batches so
+    that the number of queries grows per batch, not per row."""
+    from awards.models import ActionPlan, PlanAction
+
+    plan = ActionPlan.objects.create(
+        organisation=organisation,
+        title=title,
+        source_file_name=source_name[:200],
+        imported_at=now,
+        imported_by=user,
+    )
+    PlanAction.objects.bulk_create(
+        (
+            PlanAction(
+                plan=plan,
+                sort_order=index,
+                reference=row.reference[:50],
+                directorate=row.directorate[:200],
+                division=row.division[:200],
+                service_area=row.service_area[:200],
+                action=row.action,
+                owner=row.owner[:200],
+                milestones=row.milestones,
+                status=row.status[:100],
+                date_added=row.date_added,
+                date_due=row.date_due,
+                rag=row.rag,
+                rag_date=row.rag_date,
+                comments=row.comments,
+                comments_date=row.comments_date,
+            )
+            for index, row in enumerate(rows)
+        ),
+        batch_size=IMPORT_BATCH_SIZE,
+    )
+    return plan
+
+
+def action_update(*, action, user: User, now: datetime.datetime, **fields):
+    """Record progress on one action (status, RAG rating, comments and their dates)."""
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.updated_at = now
+    action.updated_by = user
+    action.save()
+    return action

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards.views import applicant
+from awards.views import action_plans, applicant
 
 app_name = "awards"
 
@@ -26,6 +26,19 @@ urlpatterns = [
         "organisations/<int:pk>/applications/new/",
         applicant.application_start,
         name="application_start",
+    ),
+    path("organisations/<int:pk>/action-plans/", action_plans.plan_list, name="action_plans"),
+    path(
+        "organisations/<int:pk>/action-plans/import/",
+        action_plans.plan_import,
+        name="action_plan_import",
+    ),
+    path("action-plans/<int:pk>/", action_plans.plan_detail, name="action_plan"),
+    path("action-plans/<int:pk>/export/", action_plans.plan_export, name="action_plan_export"),
+    path(
+        "action-plans/<int:pk>/actions/<int:action_pk>/",
+        action_plans.action_edit,
+        name="action_edit",
     ),
     path("evidence/<int:pk>/download/", applicant.evidence_download, name="evidence_download"),
     path("invitations/<str:token>/", applicant.invitation_accept, name="invitation_accept"),

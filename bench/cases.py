@@ -86,4 +86,109 @@ def criteria_cases(client: Client, scale: int) -> list[Case]:
     return cases
 
 
-CASE_FACTORIES = [reference_cases, foundation_cases, criteria_cases]
+def applicant_cases(client: Client, scale: int) -> list[Case]:
+    """Issue 4: the task list (15 queries whatever the size) and importing a 1,000-row action
+    plan (at most 3x a raw bulk_create of the same rows; queries grow per batch)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from awards import services
+    from awards.action_plans import ActionRow
+    from awards.models import ActionPlan, EvidenceItem, PlanAction
+    from tests.factories import UserFactory, organisation_with_team, published_stream
+
+    now = timezone.make_aware(datetime.datetime(2026, 3, 1, 9, 0))
+    lead = UserFactory(email="bench.lead@example.org")
+    organisation = organisation_with_team(lead=lead, name="Bench Council")
+    stream = published_stream(criteria=30, slug="bench-applicant")
+    application = services.application_start(
+        organisation=organisation, stream=stream, user=lead, now=now
+    )
+    items = EvidenceItem.objects.bulk_create(
+        EvidenceItem(
+            organisation=organisation,
+            kind="link",
+            title=f"Evidence {n}",
+            url="https://example.org",
+            scan_status="clean",
+        )
+        for n in range(200 * scale)
+    )
+    for criterion in application.criteria_version.criteria.all():
+        answer = application.answers.create(
+            criterion=criterion, narrative="Yes.", self_assessment="met"
+        )
+        answer.evidence.add(*items[:20])
+    signed_in = Client()
+    signed_in.force_login(lead)
+    url = f"/apply/applications/{application.pk}/"
+
+    rows = [
+        ActionRow(
+            reference=f"REF-{n:05d}",
+            directorate="Housing",
+            action=f"Action {n}",
+            status="In progress",
+            date_due=datetime.date(2026, 12, 31),
+            rag="Amber",
+        )
+        for n in range(1000)
+    ]
+
+    def raw_bulk_create():
+        plan = ActionPlan.objects.create(organisation=organisation, title="raw", imported_at=now)
+        PlanAction.objects.bulk_create(
+            (
+                PlanAction(
+                    plan=plan,
+                    sort_order=i,
+                    reference=row.reference,
+                    directorate=row.directorate,
+                    action=row.action,
+                    status=row.status,
+                    date_due=row.date_due,
+                    rag=row.rag,
+                )
+                for i, row in enumerate(rows)
+            ),
+            batch_size=services.IMPORT_BATCH_SIZE,
+        )
+
+    def service_import():
+        services.action_plan_import(
+            organisation=organisation,
+            user=lead,
+            title="bench",
+            rows=rows,
+            source_name="bench.xlsx",
+            now=now,
+        )
+
+    return [
+        Case(
+            "task list, 30 criteria, 200 evidence",
+            lambda: signed_in.get(url),
+            budget_ratio=60,
+            budget_queries=15,
+        ),
+        Case(
+            "bulk_create 1,000 actions (reference)",
+            raw_bulk_create,
+            reference=None,
+            repeat=7,
+            warmup=1,
+        ),
+        Case(
+            "import 1,000-row action plan",
+            service_import,
+            reference="bulk_create 1,000 actions (reference)",
+            budget_ratio=3,
+            budget_queries=8,
+            repeat=7,
+            warmup=1,
+        ),
+    ]
+
+
+CASE_FACTORIES = [reference_cases, foundation_cases, criteria_cases, applicant_cases]

@@ -151,3 +151,65 @@ def public_site(db):
         "leicester": leicester,
         "guidance": guidance,
     }
+
+
+@pytest.fixture
+def applicant_site(public_site, applicant_lead):
+    """The applicant lead's school with a draft application (one criterion answered), a piece
+    of evidence and an action plan: ids for the accessibility test's paths."""
+    import datetime
+
+    from django.utils import timezone
+
+    from awards import services
+    from awards.action_plans import ActionRow
+    from awards.models import EvidenceItem
+    from tests.factories import organisation_with_team
+
+    now = timezone.make_aware(datetime.datetime(2026, 3, 2, 10, 0))
+    organisation = organisation_with_team(
+        lead=applicant_lead, name="Riverside Primary School", stream=public_site["schools"]
+    )
+    application = services.application_start(
+        organisation=organisation, stream=public_site["schools"], user=applicant_lead, now=now
+    )
+    item = EvidenceItem.objects.create(
+        organisation=organisation,
+        kind="link",
+        title="Welcome policy",
+        url="https://example.org",
+        scan_status="clean",
+    )
+    criterion = application.criteria_version.criteria.get(code="L1")
+    services.answer_save(
+        application=application,
+        criterion=criterion,
+        user=applicant_lead,
+        expected_version=0,
+        narrative="Staff training every term.",
+        self_assessment="met",
+        evidence_ids=[item.pk],
+        now=now,
+    )
+    plan = services.action_plan_import(
+        organisation=organisation,
+        user=applicant_lead,
+        title="Action plan",
+        now=now,
+        rows=[
+            ActionRow(
+                reference="A-1",
+                directorate="Housing",
+                action="Train staff",
+                status="In progress",
+                rag="Amber",
+            )
+        ],
+        source_name="plan.xlsx",
+    )
+    return {
+        "organisation": organisation.pk,
+        "application": application.pk,
+        "plan": plan.pk,
+        "action": plan.actions.get().pk,
+    }
