@@ -103,7 +103,7 @@ def test_update_progress_and_export_keeps_text_as_text(client, school, applicant
 
     sheet = openpyxl.load_workbook(io.BytesIO(response.content))["Action plan"]
     header = [cell.value for cell in sheet[1]]
-    values = dict(zip(header, [cell for cell in sheet[2]], strict=True))
+    values = dict(zip(header, list(sheet[2]), strict=True))
     assert header == list(COLUMNS)
     assert values["Action"].value == "Train staff on asylum support"
     assert values["Action"].data_type == "s"
