@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.db import transaction
+from django.urls import reverse
 
+from accounts.permissions import user_roles
 from cms.tasks import send_email
 
 
@@ -25,3 +27,10 @@ class AccountAdapter(DefaultAccountAdapter):
             "html_body": html_body,
         }
         transaction.on_commit(lambda: send_email.enqueue(**kwargs))
+
+    def get_login_redirect_url(self, request):
+        """Staff land on their account page (their workspace arrives with the assessment
+        work); everyone else on their applications."""
+        if user_roles(request.user):
+            return reverse("accounts:profile")
+        return super().get_login_redirect_url(request)

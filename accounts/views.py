@@ -1,5 +1,8 @@
 from allauth.mfa.utils import is_mfa_enabled
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponse
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from accounts.permissions import can_access_admin, requires_two_factor, user_roles
@@ -20,3 +23,10 @@ class ProfileView(LoginRequiredMixin, TemplateView):
             can_access_admin=can_access_admin(user),
         )
         return context
+
+
+@login_required
+@require_POST
+def keep_alive(request):
+    """ "Stay signed in": any request extends the session (SESSION_SAVE_EVERY_REQUEST)."""
+    return HttpResponse(status=204)

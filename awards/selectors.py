@@ -79,14 +79,18 @@ def _status(filled: int, total: int) -> str:
     return TaskStatus.COMPLETED if filled == total else TaskStatus.IN_PROGRESS
 
 
-def answer_status(answer: CriterionAnswer | None, *, criterion: Criterion) -> str:
+def answer_status(
+    answer: CriterionAnswer | None, *, criterion: Criterion, pledge_signed: bool = False
+) -> str:
     """A criterion task is complete with a narrative and a self-assessment; a prerequisite
-    also needs at least one piece of evidence."""
+    also needs at least one piece of evidence (the signed pledge counts where the criterion
+    says so)."""
     if answer is None:
         return TaskStatus.NOT_STARTED
     evidence = getattr(answer, "evidence_count", None)
     if evidence is None:
         evidence = answer.evidence.count()
+    evidence += int(criterion.pledge_is_evidence and pledge_signed)
     parts = [bool(answer.narrative.strip()), bool(answer.self_assessment)]
     if criterion.principle == Principle.PREREQUISITE:
         parts.append(evidence > 0)
@@ -96,7 +100,9 @@ def answer_status(answer: CriterionAnswer | None, *, criterion: Criterion) -> st
 
 
 def application_task_list(application: Application) -> TaskList:
-    """Every task of the application with its status, and the coverage meter (3 queries)."""
+    """Every task of the application with its status, and the coverage meter (2 queries, the
+    organisation being loaded with the application)."""
+    pledge_signed = application.organisation.pledge_signed_at is not None
     criteria = list(
         Criterion.objects.filter(version_id=application.criteria_version_id).order_by("sort_order")
     )
@@ -134,13 +140,15 @@ def application_task_list(application: Application) -> TaskList:
                 Task(
                     criterion.code,
                     f"{criterion.code} {criterion.title}",
-                    answer_status(answer, criterion=criterion),
+                    answer_status(answer, criterion=criterion, pledge_signed=pledge_signed),
                     "criterion",
                     code=criterion.code,
                 )
             )
             has_narrative = bool(answer and answer.narrative.strip())
-            has_evidence = bool(answer and answer.evidence_count)
+            has_evidence = bool(answer and answer.evidence_count) or (
+                criterion.pledge_is_evidence and pledge_signed
+            )
             with_narrative += has_narrative
             with_evidence += has_evidence
             if not (has_narrative and has_evidence):

@@ -67,6 +67,7 @@ def _load_version(stream: Stream, spec: dict) -> CriteriaVersion:
             asks=criterion["asks"],
             guidance=criterion["guidance"],
             evidence_examples="\n".join(criterion["evidence_examples"]),
+            pledge_is_evidence="pledge" in f"{criterion['title']} {criterion['asks']}".lower(),
         )
     version = CriteriaVersion.objects.get(pk=version.pk)  # reload with its criteria
     version.save_revision(log_action=False)

@@ -213,6 +213,11 @@ class Criterion(Orderable):
     evidence_examples = models.TextField(
         _("examples of evidence"), blank=True, help_text=_("One example per line.")
     )
+    pledge_is_evidence = models.BooleanField(
+        _("the signed pledge counts as evidence"),
+        default=False,
+        help_text=_("Tick when this criterion asks for the City of Sanctuary pledge."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("principle")]),
@@ -220,6 +225,7 @@ class Criterion(Orderable):
         FieldPanel("asks"),
         FieldPanel("guidance"),
         FieldPanel("evidence_examples"),
+        FieldPanel("pledge_is_evidence"),
     ]
 
     class Meta(Orderable.Meta):

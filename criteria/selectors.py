@@ -90,7 +90,14 @@ class VersionDiff:
         return bool(self.added or self.removed or self.reworded)
 
 
-COMPARED_FIELDS = ("principle", "title", "asks", "guidance", "evidence_examples")
+COMPARED_FIELDS = (
+    "principle",
+    "title",
+    "asks",
+    "guidance",
+    "evidence_examples",
+    "pledge_is_evidence",
+)
 
 
 def criteria_version_diff(*, old: CriteriaVersion, new: CriteriaVersion) -> VersionDiff:
@@ -116,5 +123,7 @@ def criteria_version_diff(*, old: CriteriaVersion, new: CriteriaVersion) -> Vers
     return diff
 
 
-def _normalise(value: str) -> str:
+def _normalise(value) -> str:
+    if isinstance(value, bool):
+        return str(value)
     return " ".join((value or "").split())

@@ -131,6 +131,7 @@ def criteria_version_start_new(
             asks=criterion.asks,
             guidance=criterion.guidance,
             evidence_examples=criterion.evidence_examples,
+            pledge_is_evidence=criterion.pledge_is_evidence,
         )
     draft = CriteriaVersion.objects.get(pk=draft.pk)  # reload with its criteria
     draft.save_revision(user=user, log_action=False)

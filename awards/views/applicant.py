@@ -452,6 +452,7 @@ def section_task(request, pk: int, section: str):
     form = form_class(
         request.POST or None, instance=application, initial={"version": application.version}
     )
+    theirs = None
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
@@ -465,17 +466,20 @@ def section_task(request, pk: int, section: str):
                     fields=fields,
                     now=timezone.now(),
                 )
-            except services.StaleWrite:
+            except services.StaleWrite as stale:
                 form.add_error(
                     None,
                     _(
-                        "Someone else saved this section while you were editing. "
-                        "Your text is below: check it against theirs on the "
-                        "task list before saving again."
+                        "Someone else saved this section while you were editing. Their "
+                        "saved answer is shown above yours: combine them and save again."
                     ),
                 )
                 form.data = form.data.copy()
-                form.data["version"] = Application.objects.get(pk=application.pk).version
+                form.data["version"] = stale.current.version
+                theirs = [
+                    (form.fields[name].label, getattr(stale.current, name))
+                    for name in SECTION_FIELDS[section]
+                ]
             except services.ServiceError as error:
                 form.add_error(None, str(error))
             else:
@@ -490,7 +494,9 @@ def section_task(request, pk: int, section: str):
             "title": SECTION_TITLES[section],
             "section": section,
             "can_edit": can_edit,
+            "theirs": theirs,
         },
+        status=409 if theirs else 200,
     )
 
 

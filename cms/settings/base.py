@@ -315,7 +315,11 @@ MFA_TOTP_ISSUER = "Sanctuary Award"
 SANCTUARY_REQUIRE_MFA = ENV_REQUIRE_MFA
 SANCTUARY_DEMO_MODE = False
 
-SESSION_COOKIE_AGE = 60 * 60 * 8
+# Signed-in people are signed out after two hours without a request; every request extends
+# the session, and pages warn five minutes before it ends (static/js/app.js).
+SESSION_COOKIE_AGE = 60 * 60 * 2
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_WARNING_SECONDS = 5 * 60
 
 # --- Wagtail --------------------------------------------------------------------------------
 

@@ -119,7 +119,35 @@
     });
   }
 
+  // Session timeout: warn a few minutes before the session ends, with "Stay signed in".
+  function initSessionTimeout() {
+    var box = document.querySelector("[data-module='sa-session-timeout']");
+    if (!box) return;
+    var total = parseInt(box.getAttribute("data-session-seconds"), 10) * 1000;
+    var warning = parseInt(box.getAttribute("data-warning-seconds"), 10) * 1000;
+    var tokenInput = document.querySelector("input[name='csrfmiddlewaretoken']");
+    var timer = null;
+    function schedule() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        box.hidden = false;
+        box.querySelector("[data-keep-alive]").focus();
+      }, Math.max(total - warning, 1000));
+    }
+    box.querySelector("[data-keep-alive]").addEventListener("click", function () {
+      fetch(box.getAttribute("data-keep-alive-url"), {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": tokenInput ? tokenInput.value : "" }
+      }).then(function (response) {
+        if (response.ok) { box.hidden = true; schedule(); }
+      });
+    });
+    schedule();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    initSessionTimeout();
     initServiceNavigation();
     initErrorSummary();
     initCharacterCounts();

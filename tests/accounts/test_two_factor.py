@@ -120,3 +120,13 @@ def test_signed_in_user_without_admin_access_gets_403_not_a_redirect_loop(role, 
     assert response.status_code == 403
     assert len(response.redirect_chain) <= 2
     assert "You cannot see this page" in response.content.decode()
+
+
+def test_keep_alive_extends_the_session_and_needs_sign_in(client, db):
+    assert client.post("/accounts/keep-alive/").status_code == 302
+    client.force_login(UserFactory())
+
+    response = client.post("/accounts/keep-alive/")
+
+    assert response.status_code == 204
+    assert "sessionid" in response.cookies

@@ -187,3 +187,15 @@ def test_withdraw_records_the_reason(application, applicant_lead):
     )
     # A withdrawn application no longer blocks a new one.
     assert Application.objects.filter(organisation=application.organisation).count() == 1
+
+
+def test_signed_pledge_counts_as_evidence_where_the_criterion_says_so(application, applicant_lead):
+    prerequisite = application.criteria_version.criteria.get(code="P1")
+    prerequisite.pledge_is_evidence = True
+    prerequisite.save()
+    complete_application(application, user=applicant_lead, evidence=False)
+    application.refresh_from_db()
+
+    statuses = {task.key: task.status for task in application_task_list(application).tasks}
+
+    assert statuses["P1"] == "completed"

@@ -312,3 +312,28 @@ def test_withdraw_by_lead(client, application, applicant_lead):
 
     assert response.status_code == 302
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.WITHDRAWN
+
+
+def test_stale_section_save_shows_theirs_and_keeps_mine(
+    client, application, applicant_lead, applicant_contributor
+):
+    services.application_save_section(
+        application=application,
+        user=applicant_lead,
+        expected_version=0,
+        now=NOW,
+        fields={"organisation_context": "Lead's description."},
+    )
+    client.force_login(applicant_contributor)
+
+    response = client.post(
+        f"/apply/applications/{application.pk}/about/",
+        {"version": 0, "organisation_context": "Contributor's description."},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Lead&#x27;s description." in html
+    assert "Contributor&#x27;s description." in html
+    application.refresh_from_db()
+    assert application.organisation_context == "Lead's description."

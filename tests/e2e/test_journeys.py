@@ -84,3 +84,17 @@ def test_staff_without_totp_is_sent_to_set_it_up(page, db):
 
     expect(page).to_have_url(re.compile(r"/accounts/"))
     assert "/admin/" not in page.url
+
+
+def test_session_timeout_warning_offers_to_stay_signed_in(page, applicant_lead):
+    sign_in(page, applicant_lead)
+    page.clock.install()
+    page.goto("/apply/")
+
+    warning = page.get_by_role("alertdialog", name="You will be signed out soon")
+    expect(warning).to_be_hidden()
+    page.clock.fast_forward("01:56:00")
+    expect(warning).to_be_visible()
+    page.get_by_role("button", name="Stay signed in").click()
+
+    expect(warning).to_be_hidden()
