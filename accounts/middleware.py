@@ -67,3 +67,28 @@ class RequireTwoFactorMiddleware:
         from allauth.mfa.models import Authenticator
 
         return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+REFRESHED_AT_KEY = "_sanctuary_refreshed_at"
+
+
+def stamp_session(session, now: float) -> None:
+    session[REFRESHED_AT_KEY] = int(now)
+
+
+class SlidingSessionMiddleware:
+    """Extend a signed-in person's session when they are active, but write the session at
+    most every ``SESSION_REFRESH_SECONDS`` rather than on every request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        if request.user.is_authenticated:
+            now = time.time()
+            last = request.session.get(REFRESHED_AT_KEY, 0)
+            if now - last >= settings.SESSION_REFRESH_SECONDS:
+                stamp_session(request.session, now)
+        return self.get_response(request)

@@ -98,6 +98,12 @@ EVIDENCE = [
 
 
 def load_demo_applications(*, stdout=None) -> list[Application]:
+    from awards.models import LocalCoordinator
+
+    leicester = LocalGroupPage.objects.filter(slug="leicester").first()
+    local_lead = User.objects.filter(email="leicester.lead@example.org").first()
+    if leicester and local_lead:
+        LocalCoordinator.objects.get_or_create(user=local_lead, local_group=leicester)
     applications = []
     for spec in ORGANISATIONS:
         stream = Stream.objects.get(slug=spec["slug"])

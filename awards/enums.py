@@ -59,6 +59,8 @@ class ApplicationStatus(models.TextChoices):
     INELIGIBLE = "ineligible", _("Ineligible")
 
 
+# Applications waiting for a coordinator's triage.
+TRIAGE_STATUSES = frozenset({ApplicationStatus.SUBMITTED, ApplicationStatus.RESUBMITTED})
 # The applicant may change answers only in these states.
 APPLICANT_EDITABLE_STATUSES = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.RETURNED})
 # States in which an application is finished: a new one may be started for the stream.
@@ -93,3 +95,6 @@ class AuditAction(models.TextChoices):
     MEMBER_INVITED = "member_invited", _("Colleague invited")
     MEMBER_JOINED = "member_joined", _("Colleague joined")
     MEMBER_REMOVED = "member_removed", _("Colleague removed")
+    APPLICATION_ACCEPTED = "application_accepted", _("Accepted for assessment")
+    APPLICATION_RETURNED = "application_returned", _("Returned for more information")
+    APPLICATION_INELIGIBLE = "application_ineligible", _("Marked ineligible")

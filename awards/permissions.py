@@ -4,9 +4,16 @@ Views turn a False into a 404 for objects of other organisations, so that nobody
 application they cannot see exists.
 """
 
+from django.db.models import Q
+
 from accounts.enums import Role
 from accounts.permissions import AnyUser, has_role
-from awards.enums import APPLICANT_EDITABLE_STATUSES, MembershipRole
+from awards.enums import (
+    APPLICANT_EDITABLE_STATUSES,
+    TRIAGE_STATUSES,
+    ApplicationStatus,
+    MembershipRole,
+)
 from awards.models import Application, EvidenceItem, Organisation
 
 
@@ -37,8 +44,41 @@ def can_contribute(user: AnyUser, organisation: Organisation) -> bool:
     return membership_role(user, organisation) in (MembershipRole.LEAD, MembershipRole.CONTRIBUTOR)
 
 
+def coordinated_applications_q(user: AnyUser) -> Q | None:
+    """The applications a coordinator looks after, as a filter: national admins all of them
+    (``Q()``), stream coordinators their streams', local coordinators their local groups'.
+    None for everyone else."""
+    if not user.is_authenticated:
+        return None
+    if has_role(user, Role.NATIONAL_ADMIN):
+        return Q()
+    scope = Q(pk__in=[])
+    found = False
+    if has_role(user, Role.STREAM_COORDINATOR):
+        scope |= Q(stream__coordinators=user)
+        found = True
+    if has_role(user, Role.LOCAL_COORDINATOR):
+        scope |= Q(organisation__local_group__coordinators__user=user)
+        found = True
+    return scope if found else None
+
+
+def can_coordinate_application(user: AnyUser, application: Application) -> bool:
+    scope = coordinated_applications_q(user)
+    if scope is None:
+        return False
+    return Application.objects.filter(scope, pk=application.pk).exists()
+
+
+def can_triage(user: AnyUser, application: Application) -> bool:
+    return application.status in TRIAGE_STATUSES and can_coordinate_application(user, application)
+
+
 def can_view_application(user: AnyUser, application: Application) -> bool:
-    return can_view_organisation(user, application.organisation)
+    return can_view_organisation(user, application.organisation) or (
+        application.status != ApplicationStatus.DRAFT
+        and can_coordinate_application(user, application)
+    )
 
 
 def can_edit_application(user: AnyUser, application: Application) -> bool:
@@ -46,6 +86,16 @@ def can_edit_application(user: AnyUser, application: Application) -> bool:
         can_contribute(user, application.organisation)
         and application.status in APPLICANT_EDITABLE_STATUSES
     )
+
+
+def can_edit_task(user: AnyUser, application: Application, task_key: str) -> bool:
+    """When an application comes back for more information, only the tasks the coordinator
+    named can be changed."""
+    if not can_edit_application(user, application):
+        return False
+    if application.status == ApplicationStatus.RETURNED and application.returned_tasks:
+        return task_key in application.returned_tasks
+    return True
 
 
 def can_submit_application(user: AnyUser, application: Application) -> bool:
@@ -65,5 +115,15 @@ def can_withdraw_application(user: AnyUser, application: Application) -> bool:
 
 
 def can_view_evidence(user: AnyUser, item: EvidenceItem) -> bool:
-    """The organisation's team and staff. (Assigned panels join with the assessment work.)"""
-    return can_view_organisation(user, item.organisation)
+    """The organisation's team, national staff, and the coordinators of a submitted
+    application that uses it. (Assigned panels join with the panel work.)"""
+    if can_view_organisation(user, item.organisation):
+        return True
+    scope = coordinated_applications_q(user)
+    if scope is None:
+        return False
+    return (
+        Application.objects.filter(scope, answers__evidence=item)
+        .exclude(status=ApplicationStatus.DRAFT)
+        .exists()
+    )

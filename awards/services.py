@@ -142,14 +142,19 @@ def invitation_send(
 
 
 @transaction.atomic
+def invitation_problem(invitation: Invitation | None, *, now: datetime.datetime) -> str | None:
+    """Why an invitation cannot be accepted, for the person holding it; None if it can."""
+    if invitation is None or invitation.accepted_at is not None:
+        return _("This invitation has already been used or does not exist.")
+    if invitation.expires_at <= now:
+        return _("This invitation has expired. Ask your applicant lead to send a new one.")
+    return None
+
+
 def invitation_accept(*, token: str, user: User, now: datetime.datetime) -> Membership:
     invitation = Invitation.objects.select_for_update().filter(token=token).first()
-    if invitation is None or invitation.accepted_at is not None:
-        raise ServiceError(_("This invitation has already been used or does not exist."))
-    if invitation.expires_at <= now:
-        raise ServiceError(
-            _("This invitation has expired. Ask your applicant lead to send a new one.")
-        )
+    if problem := invitation_problem(invitation, now=now):
+        raise ServiceError(problem)
     membership, created = Membership.objects.get_or_create(
         organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
     )
@@ -475,3 +480,91 @@ def action_update(*, action, user: User, now: datetime.datetime, **fields):
     action.updated_by = user
     action.save()
     return action
+
+
+# --- Triage -----------------------------------------------------------------------------------
+
+
+def _email_team(application: Application, *, subject: str, body: str):
+    team = list(application.organisation.memberships.values_list("user__email", flat=True))
+    return lambda: send_email.enqueue(subject=subject, body=body, to=team)
+
+
+def application_accept(
+    *, application: Application, user: User, now: datetime.datetime, note: str = ""
+) -> Application:
+    """Accept a submitted application for assessment by a panel."""
+    return transition(application=application, action=Action.ACCEPT, actor=user, now=now, note=note)
+
+
+def application_return(
+    *,
+    application: Application,
+    user: User,
+    now: datetime.datetime,
+    note: str,
+    due_date: datetime.date,
+    tasks: list[str],
+    base_url: str,
+) -> Application:
+    """Send an application back for more information: what is needed, by when, and which
+    tasks the applicant may change. Emails the team after commit."""
+    if not note.strip():
+        raise ServiceError(_("Say what information is needed."))
+    if due_date <= now.date():
+        raise ServiceError(_("The date must be in the future."))
+
+    def record(locked: Application) -> None:
+        locked.return_note = note.strip()
+        locked.return_due_date = due_date
+        locked.returned_tasks = list(tasks)
+
+    link = base_url + reverse("awards:application", args=[application.pk])
+    email = _email_team(
+        application,
+        subject=_("More information needed for %(reference)s")
+        % {"reference": application.reference},
+        body=_(
+            "The coordinator has asked for more information by %(date)s:\n\n%(note)s\n\n%(link)s\n"
+        )
+        % {"date": due_date.strftime("%d %B %Y"), "note": note, "link": link},
+    )
+    return transition(
+        application=application,
+        action=Action.RETURN,
+        actor=user,
+        now=now,
+        note=note,
+        changes=record,
+        after_commit=[email],
+    )
+
+
+def application_mark_ineligible(
+    *,
+    application: Application,
+    user: User,
+    now: datetime.datetime,
+    reason: str,
+) -> Application:
+    if not reason.strip():
+        raise ServiceError(_("Give the reason the application is not eligible."))
+
+    def record(locked: Application) -> None:
+        locked.ineligible_reason = reason.strip()
+
+    email = _email_team(
+        application,
+        subject=_("Your application %(reference)s") % {"reference": application.reference},
+        body=_("The coordinator has found that this application is not eligible:\n\n%(reason)s\n")
+        % {"reason": reason},
+    )
+    return transition(
+        application=application,
+        action=Action.MARK_INELIGIBLE,
+        actor=user,
+        now=now,
+        note=reason,
+        changes=record,
+        after_commit=[email],
+    )

@@ -1,8 +1,16 @@
 from django.urls import path
 
-from awards.views import action_plans, applicant
+from awards.views import action_plans, applicant, workspace
 
 app_name = "awards"
+
+workspace_urlpatterns = [
+    path("", workspace.queue, name="queue"),
+    path("applications/<int:pk>/", workspace.review, name="application"),
+    path("applications/<int:pk>/accept/", workspace.accept, name="accept"),
+    path("applications/<int:pk>/return/", workspace.return_for_information, name="return"),
+    path("applications/<int:pk>/ineligible/", workspace.mark_ineligible, name="ineligible"),
+]
 
 urlpatterns = [
     path("", applicant.dashboard, name="dashboard"),

@@ -1,11 +1,13 @@
 """The application lifecycle.
 
-    draft ──submit──▶ submitted ──(triage, issue 5)──▶ in assessment … decided
-      │                   │
-      └──withdraw──▶ withdrawn ◀──withdraw──┘
+    draft ──submit──▶ submitted ──accept──▶ in assessment ──(panel, decision)──▶ decided
+      │                │    │ ▲
+      │           return    │ └──accept── resubmitted ◀──resubmit── returned ◀─┘
+      │                     └──mark ineligible──▶ ineligible
+      └──withdraw──▶ withdrawn ◀──withdraw── (submitted, returned, resubmitted)
 
-The transition table below is the whole lifecycle the applicant journey uses today; the
-assessment work adds its rows (accept, return, decide …). ``transition`` is the only code that
+Applicants submit, resubmit and withdraw; coordinators accept, return and mark ineligible.
+The panel and decision rows arrive with the assessment work. ``transition`` is the only code that
 assigns ``Application.status``: it checks the table, locks the row, saves, writes the audit
 entry and queues side-effects to run after the transaction commits.
 """
@@ -27,6 +29,9 @@ class Action(StrEnum):
     SUBMIT = "submit"
     RESUBMIT = "resubmit"
     WITHDRAW = "withdraw"
+    ACCEPT = "accept"
+    RETURN = "return"
+    MARK_INELIGIBLE = "mark_ineligible"
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,16 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(S.SUBMITTED, Action.WITHDRAW, S.WITHDRAWN, AuditAction.APPLICATION_WITHDRAWN),
     Transition(S.RETURNED, Action.WITHDRAW, S.WITHDRAWN, AuditAction.APPLICATION_WITHDRAWN),
     Transition(S.RESUBMITTED, Action.WITHDRAW, S.WITHDRAWN, AuditAction.APPLICATION_WITHDRAWN),
+    Transition(S.SUBMITTED, Action.ACCEPT, S.IN_ASSESSMENT, AuditAction.APPLICATION_ACCEPTED),
+    Transition(S.RESUBMITTED, Action.ACCEPT, S.IN_ASSESSMENT, AuditAction.APPLICATION_ACCEPTED),
+    Transition(S.SUBMITTED, Action.RETURN, S.RETURNED, AuditAction.APPLICATION_RETURNED),
+    Transition(S.RESUBMITTED, Action.RETURN, S.RETURNED, AuditAction.APPLICATION_RETURNED),
+    Transition(
+        S.SUBMITTED, Action.MARK_INELIGIBLE, S.INELIGIBLE, AuditAction.APPLICATION_INELIGIBLE
+    ),
+    Transition(
+        S.RESUBMITTED, Action.MARK_INELIGIBLE, S.INELIGIBLE, AuditAction.APPLICATION_INELIGIBLE
+    ),
 )
 _BY_KEY = {(t.source, t.action): t for t in TRANSITIONS}
 

@@ -21,6 +21,7 @@ from django.utils import translation
 EXCLUDED_PREFIXES = (
     "/admin/",
     "/apply/",
+    "/workspace/",
     "/accounts/",
     "/search/",
     "/health/",

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from awards import urls as awards_urls
 from cms import views as cms_views
 
 
@@ -35,6 +36,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("apply/", include("awards.urls")),
+    path("workspace/", include((awards_urls.workspace_urlpatterns, "workspace"))),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
 ]

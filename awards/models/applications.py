@@ -51,6 +51,11 @@ class Application(models.Model):
         blank=True,
         related_name="+",
     )
+    # Set by the coordinator's triage.
+    return_note = models.TextField(_("what is needed"), blank=True)
+    return_due_date = models.DateField(_("needed by"), null=True, blank=True)
+    returned_tasks = models.JSONField(_("tasks to change"), default=list, blank=True)
+    ineligible_reason = models.TextField(_("why the application is not eligible"), blank=True)
     # Optimistic concurrency for the application-level sections.
     version = models.PositiveIntegerField(default=0)
 

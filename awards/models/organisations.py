@@ -134,3 +134,33 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organisation}"
+
+
+class LocalCoordinator(models.Model):
+    """A local lead / coordinator and the local group whose applications they triage.
+    Managed by national staff in the admin (local group editors cannot grant it)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="local_coordinations",
+        verbose_name=_("coordinator"),
+    )
+    local_group = models.ForeignKey(
+        "cms.LocalGroupPage",
+        on_delete=models.CASCADE,
+        related_name="coordinators",
+        verbose_name=_("local group"),
+    )
+
+    class Meta:
+        verbose_name = _("local coordinator")
+        verbose_name_plural = _("local coordinators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "local_group"], name="awards_local_coordinator_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.local_group}"

@@ -24,7 +24,14 @@ from awards.forms import (
     WithdrawForm,
     section_form_class,
 )
-from awards.models import Application, CriterionAnswer, EvidenceItem, Membership, Organisation
+from awards.models import (
+    Application,
+    CriterionAnswer,
+    EvidenceItem,
+    Invitation,
+    Membership,
+    Organisation,
+)
 from awards.uploads import UploadRejected, clean_upload
 from awards.workflow import TransitionNotAllowed
 from criteria.models import Stream
@@ -190,15 +197,9 @@ def invitation_accept(request, token: str):
             request, _("You have joined %(name)s.") % {"name": membership.organisation.name}
         )
         return redirect("awards:organisation", membership.organisation_id)
-    from awards.models import Invitation
-
     invitation = Invitation.objects.select_related("organisation").filter(token=token).first()
-    if invitation is None or invitation.accepted_at or invitation.expires_at <= timezone.now():
-        message = _(
-            "This invitation has expired or has already been used. Ask your applicant "
-            "lead to send a new one."
-        )
-        return render(request, "awards/invitation_problem.html", {"message": message}, status=410)
+    if problem := services.invitation_problem(invitation, now=timezone.now()):
+        return render(request, "awards/invitation_problem.html", {"message": problem}, status=410)
     return render(request, "awards/invitation_accept.html", {"invitation": invitation})
 
 
@@ -350,7 +351,7 @@ def criterion_task(request, pk: int, code: str):
     application = _application(request, pk)
     criterion = get_object_or_404(application.criteria_version.criteria, code=code)
     answer = CriterionAnswer.objects.filter(application=application, criterion=criterion).first()
-    can_edit = permissions.can_edit_application(request.user, application)
+    can_edit = permissions.can_edit_task(request.user, application, criterion.code)
     evidence = application.organisation.evidence.order_by("title")
     initial = {
         "version": answer.version if answer else 0,
@@ -447,7 +448,7 @@ def section_task(request, pk: int, section: str):
     application = _application(request, pk)
     if section not in SECTION_FIELDS:
         raise Http404
-    can_edit = permissions.can_edit_application(request.user, application)
+    can_edit = permissions.can_edit_task(request.user, application, section)
     form_class = section_form_class(section)
     form = form_class(
         request.POST or None, instance=application, initial={"version": application.version}

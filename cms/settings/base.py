@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
+    "accounts.middleware.SlidingSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.page_cache.PublicPageCacheMiddleware",
@@ -315,10 +316,11 @@ MFA_TOTP_ISSUER = "Sanctuary Award"
 SANCTUARY_REQUIRE_MFA = ENV_REQUIRE_MFA
 SANCTUARY_DEMO_MODE = False
 
-# Signed-in people are signed out after two hours without a request; every request extends
-# the session, and pages warn five minutes before it ends (static/js/app.js).
+# Signed-in people are signed out after two hours without activity. Activity extends the
+# session at most every SESSION_REFRESH_SECONDS (accounts.middleware), so that most requests
+# write nothing; pages warn before the session ends (static/js/app.js).
 SESSION_COOKIE_AGE = 60 * 60 * 2
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 5 * 60
 SESSION_WARNING_SECONDS = 5 * 60
 
 # --- Wagtail --------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_access_admin
+from awards.permissions import coordinated_applications_q
 
 register = template.Library()
 
@@ -25,6 +26,8 @@ def _navigation_entries(user) -> list[tuple[str, str]]:
         (_("Search"), reverse("search")),
     ]
     if user.is_authenticated:
+        if coordinated_applications_q(user) is not None:
+            entries.append((_("Workspace"), reverse("workspace:queue")))
         entries.append((_("Your applications"), reverse("awards:dashboard")))
         entries.append((_("Your account"), reverse("accounts:profile")))
         if can_access_admin(user):

@@ -213,3 +213,28 @@ def applicant_site(public_site, applicant_lead):
         "plan": plan.pk,
         "action": plan.actions.get().pk,
     }
+
+
+@pytest.fixture
+def workspace_site(public_site, applicant_site):
+    """A second school's submitted application, for the coordinator's screens."""
+    import datetime
+
+    from django.utils import timezone
+
+    from awards import services
+    from tests.factories import UserFactory, complete_application, organisation_with_team
+
+    now = timezone.make_aware(datetime.datetime(2026, 3, 3, 10, 0))
+    lead = UserFactory(email="hillside.lead@example.org")
+    organisation = organisation_with_team(
+        lead=lead, name="Hillside Academy", stream=public_site["schools"]
+    )
+    application = services.application_start(
+        organisation=organisation, stream=public_site["schools"], user=lead, now=now
+    )
+    complete_application(application, user=lead)
+    services.application_submit(
+        application=application, user=lead, now=now, base_url="http://testserver"
+    )
+    return {**applicant_site, "submitted": application.pk}

@@ -55,4 +55,8 @@ AXE_PAGES: list[tuple[str, str, str | None]] = [
     ),
     ("action plan", "/apply/action-plans/{plan}/", "applicant_lead"),
     ("update an action", "/apply/action-plans/{plan}/actions/{action}/", "applicant_lead"),
+    # Issue 5 (triage): the coordinator's workspace
+    ("workspace queue", "/workspace/", "national_admin"),
+    ("workspace queue filtered", "/workspace/?status=submitted&q=Hill", "national_admin"),
+    ("workspace application", "/workspace/applications/{submitted}/", "national_admin"),
 ]
