@@ -47,20 +47,25 @@ def can_contribute(user: AnyUser, organisation: Organisation) -> bool:
 def coordinated_applications_q(user: AnyUser) -> Q | None:
     """The applications a coordinator looks after, as a filter: national admins all of them
     (``Q()``), stream coordinators their streams', local coordinators their local groups'.
-    None for everyone else."""
+    None for everyone else. Built from id lists (two small queries, cached on the user) so
+    that the filter needs no joins and the queue no DISTINCT."""
     if not user.is_authenticated:
         return None
     if has_role(user, Role.NATIONAL_ADMIN):
         return Q()
-    scope = Q(pk__in=[])
-    found = False
+    cached = getattr(user, "_sanctuary_scope", None)
+    if cached is not None:
+        return cached
+    scope = None
     if has_role(user, Role.STREAM_COORDINATOR):
-        scope |= Q(stream__coordinators=user)
-        found = True
+        streams = list(user.coordinated_streams.values_list("pk", flat=True))
+        scope = Q(stream_id__in=streams)
     if has_role(user, Role.LOCAL_COORDINATOR):
-        scope |= Q(organisation__local_group__coordinators__user=user)
-        found = True
-    return scope if found else None
+        groups = list(user.local_coordinations.values_list("local_group_id", flat=True))
+        local = Q(organisation__local_group_id__in=groups)
+        scope = local if scope is None else scope | local
+    user._sanctuary_scope = scope
+    return scope
 
 
 def can_coordinate_application(user: AnyUser, application: Application) -> bool:

@@ -169,7 +169,7 @@ def applicant_cases(client: Client, scale: int) -> list[Case]:
         Case(
             "task list, 30 criteria, 200 evidence",
             lambda: signed_in.get(url),
-            budget_ratio=60,
+            budget_ratio=150,
             budget_queries=15,
         ),
         Case(
@@ -191,4 +191,68 @@ def applicant_cases(client: Client, scale: int) -> list[Case]:
     ]
 
 
-CASE_FACTORIES = [reference_cases, foundation_cases, criteria_cases, applicant_cases]
+def workspace_cases(client: Client, scale: int) -> list[Case]:
+    """Issue 5: the coordinator's queue with 1,000 and 10,000 applications in the
+    coordinator's stream: at most 12 queries, and 10,000 at most 1.2x the time of 1,000."""
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts.enums import Role
+    from awards.models import Application, Organisation
+    from tests.factories import published_stream, staff_user
+
+    now = timezone.make_aware(datetime.datetime(2026, 3, 1, 9, 0))
+    cases = []
+    for size in (1000 * scale, 10000 * scale):
+        stream = published_stream(criteria=3, slug=f"bench-queue-{size}")
+        version = stream.versions.get()
+        organisations = Organisation.objects.bulk_create(
+            Organisation(
+                name=f"Queue school {size}-{n}", organisation_type="school", region="London"
+            )
+            for n in range(size)
+        )
+        Application.objects.bulk_create(
+            (
+                Application(
+                    organisation=organisation,
+                    stream=stream,
+                    criteria_version=version,
+                    status="submitted" if n % 3 else "in_assessment",
+                    reference=f"Q{size}-{n:06d}",
+                    created_at=now,
+                    submitted_at=now - datetime.timedelta(minutes=n),
+                )
+                for n, organisation in enumerate(organisations)
+            ),
+            batch_size=1000,
+        )
+        coordinator = staff_user(Role.STREAM_COORDINATOR, email=f"queue{size}@example.org")
+        stream.coordinators.add(coordinator)
+        signed_in = Client()
+        signed_in.force_login(coordinator)
+        cases.append((size, signed_in))
+    (small, small_client), (large, large_client) = cases
+    small_name = f"coordinator queue, {small:,} applications"
+    return [
+        Case(
+            small_name, lambda: small_client.get("/workspace/"), budget_ratio=200, budget_queries=12
+        ),
+        Case(
+            f"coordinator queue, {large:,} applications",
+            lambda: large_client.get("/workspace/"),
+            reference=small_name,
+            budget_ratio=1.2,
+            budget_queries=12,
+        ),
+    ]
+
+
+CASE_FACTORIES = [
+    reference_cases,
+    foundation_cases,
+    criteria_cases,
+    applicant_cases,
+    workspace_cases,
+]

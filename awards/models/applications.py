@@ -61,6 +61,14 @@ class Application(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            # The coordinator's queue: by stream and status, newest submissions first.
+            models.Index(fields=["stream", "status"], name="awards_app_stream_status"),
+            models.Index(fields=["-submitted_at", "-id"], name="awards_app_submitted"),
+            models.Index(
+                fields=["stream", "-submitted_at", "-id"], name="awards_app_stream_submitted"
+            ),
+        ]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         constraints = [

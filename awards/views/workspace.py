@@ -63,7 +63,7 @@ def _scope(request):
 @login_required
 def queue(request):
     scope = _scope(request)
-    base = Application.objects.filter(scope).exclude(status=ApplicationStatus.DRAFT).distinct()
+    base = Application.objects.filter(scope).exclude(status=ApplicationStatus.DRAFT)
     queue_filter = ApplicationQueueFilter(request.GET or None, queryset=base)
     applications = queue_filter.qs.select_related(
         "organisation", "organisation__local_group", "stream"

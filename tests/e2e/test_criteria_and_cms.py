@@ -72,6 +72,7 @@ def test_editor_submits_guidance_for_moderation_and_admin_publishes_it(
     guidance = public_site["guidance"]
 
     editor_page = browser.new_context(base_url=live_server.url).new_page()
+    editor_page.set_default_timeout(60_000)
     sign_in(editor_page, editor)
     editor_page.goto(f"/admin/pages/{guidance.pk}/edit/")
     editor_page.locator("#id_introduction").fill("Five pathways, now with a drop-in clinic.")
@@ -80,8 +81,10 @@ def test_editor_submits_guidance_for_moderation_and_admin_publishes_it(
     expect(editor_page.get_by_text("submitted", exact=False).first).to_be_visible()
 
     admin_page = browser.new_context(base_url=live_server.url).new_page()
+    admin_page.set_default_timeout(60_000)
     sign_in(admin_page, national_admin)
     admin_page.goto(f"/admin/pages/{guidance.pk}/edit/")
+    expect(admin_page.locator("footer")).to_contain_text("Approve")
     admin_page.locator("[data-w-dropdown-target='toggle']").last.click()
     admin_page.get_by_role("button", name="Approve", exact=False).first.click()
     dialog_button = admin_page.get_by_role("button", name=re.compile("Approve"))
