@@ -23,13 +23,24 @@ class OrganisationForm(forms.ModelForm):
             "school_urn",
             "ukprn",
             "council_code",
+            "parent",
             "listed_publicly",
         ]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stream"].queryset = Stream.objects.filter(is_active=True)
+        # Only organisations the person already belongs to can be chosen as the parent, so
+        # the form never lists other organisations.
+        parents = Organisation.objects.filter(memberships__user=user) if user else None
+        if parents is not None and self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        if parents is not None and parents.exists():
+            self.fields["parent"].queryset = parents
+            self.fields["parent"].empty_label = _("None")
+        else:
+            del self.fields["parent"]
         self.fields["stream"].empty_label = _("None: we apply through our local group")
         self.fields["local_group"].empty_label = _("I don't know")
 

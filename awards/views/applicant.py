@@ -66,7 +66,7 @@ def dashboard(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_create(request):
-    form = OrganisationForm(request.POST or None)
+    form = OrganisationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(
             user=request.user, now=timezone.now(), **form.cleaned_data
@@ -100,7 +100,7 @@ def organisation_edit(request, pk: int):
     organisation = _organisation(request, pk)
     if not permissions.can_manage_team(request.user, organisation):
         raise PermissionDenied
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your organisation's details are saved."))

@@ -337,3 +337,14 @@ def test_stale_section_save_shows_theirs_and_keeps_mine(
     assert "Contributor&#x27;s description." in html
     application.refresh_from_db()
     assert application.organisation_context == "Lead's description."
+
+
+def test_parent_organisation_choices_are_only_the_users_own(
+    client, school, applicant_lead, other_organisation_lead
+):
+    client.force_login(applicant_lead)
+
+    page = client.get("/apply/organisations/new/").content.decode()
+
+    assert "Riverside Primary School" in page
+    assert "Hillside Academy" not in page

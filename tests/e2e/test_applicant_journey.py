@@ -133,3 +133,42 @@ def test_colleagues_stale_save_is_caught_and_merged(
     merged.fill("The lead's new answer. The colleague's answer, typed in an old tab.")
     colleague_page.get_by_role("button", name="Save the combined answer").click()
     expect(colleague_page.get_by_text("L1 is saved")).to_be_visible()
+
+
+def _tab_to(page, locator, limit=80):
+    """Press Tab until ``locator`` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Could not reach {locator} with the Tab key")
+
+
+def test_a_criterion_can_be_answered_by_keyboard_alone(page, applicant_site, applicant_lead):
+    from tests.e2e.helpers import sign_in
+
+    sign_in(page, applicant_lead)
+    page.goto(f"/apply/applications/{applicant_site['application']}/")
+
+    link = page.get_by_role("link", name=re.compile(r"^E\d"))
+    first_embed = link.first
+    code = first_embed.inner_text().split()[0]
+    _tab_to(page, first_embed)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("E")
+
+    narrative = page.get_by_label("How do you meet this criterion?")
+    _tab_to(page, narrative)
+    page.keyboard.type("Families who sought sanctuary run our welcome café each Friday.")
+    met = page.get_by_label("Met", exact=True)
+    _tab_to(page, met)
+    page.keyboard.press("Space")
+    evidence = page.get_by_label("Welcome policy")
+    _tab_to(page, evidence)
+    page.keyboard.press("Space")
+    save = page.get_by_role("button", name="Save and come back later")
+    _tab_to(page, save)
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("application")
+    expect(page.locator(f"#task-{code}-status")).to_have_text("Completed")
