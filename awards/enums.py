@@ -98,3 +98,24 @@ class AuditAction(models.TextChoices):
     APPLICATION_ACCEPTED = "application_accepted", _("Accepted for assessment")
     APPLICATION_RETURNED = "application_returned", _("Returned for more information")
     APPLICATION_INELIGIBLE = "application_ineligible", _("Marked ineligible")
+    PANEL_ASSIGNED = "panel_assigned", _("Panel assigned")
+    CONFLICT_DECLARED = "conflict_declared", _("Conflict of interest declared")
+    JUDGEMENTS_SUBMITTED = "judgements_submitted", _("Panel member's judgements submitted")
+
+
+class PanelFormat(models.TextChoices):
+    ONLINE = "online", _("Online")
+    IN_PERSON = "in_person", _("In person")
+
+
+class PanelRole(models.TextChoices):
+    LIVED_EXPERIENCE = "lived_experience", _("Lived-experience assessor")
+    SECTOR_EXPERT = "sector_expert", _("Sector expert")
+    LOCAL_GROUP_MEMBER = "local_group_member", _("Local group member")
+    PEER = "peer", _("Peer from an awarded institution")
+
+
+class Judgement(models.TextChoices):
+    MET = "met", _("Met")
+    PARTLY_MET = "partly_met", _("Partly met")
+    NOT_YET_MET = "not_yet_met", _("Not yet met")

@@ -217,3 +217,19 @@ def organisation_leads(organisation: Organisation) -> QuerySet[Membership]:
 
 def evidence_library(organisation: Organisation) -> QuerySet[EvidenceItem]:
     return organisation.evidence.annotate(use_count=Count("answers")).order_by("-created_at")
+
+
+def judgements_visible_to(member, application):
+    """Other members' judgements stay hidden until the member has submitted their own."""
+    from awards.models import Assessment, CriterionJudgement
+
+    own = Assessment.objects.filter(member=member, application=application).first()
+    if own is None or own.submitted_at is None:
+        return (
+            CriterionJudgement.objects.filter(assessment=own)
+            if own
+            else (CriterionJudgement.objects.none())
+        )
+    return CriterionJudgement.objects.filter(
+        assessment__application=application, assessment__submitted_at__isnull=False
+    ).select_related("assessment__member__user", "criterion")

@@ -568,3 +568,125 @@ def application_mark_ineligible(
         changes=record,
         after_commit=[email],
     )
+
+
+# --- Panels -----------------------------------------------------------------------------------
+
+
+class CompositionError(ServiceError):
+    def __init__(self, report):
+        super().__init__(" ".join(report.problems))
+        self.report = report
+
+
+@transaction.atomic
+def panel_assign_application(
+    *, panel, application: Application, user: User, now: datetime.datetime
+) -> Application:
+    """Give an application in assessment to a panel whose composition holds for it (the
+    stream's rule, with conflicted members left out). Audited."""
+    from awards.panels import panel_composition
+
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != ApplicationStatus.IN_ASSESSMENT:
+        raise ServiceError(_("Only an application accepted for assessment can go to a panel."))
+    if panel.stream_id != locked.stream_id:
+        raise ServiceError(_("The panel is for a different stream."))
+    report = panel_composition(panel, locked)
+    if not report.ok:
+        raise CompositionError(report)
+    locked.panel = panel
+    locked.save(update_fields=["panel", "updated_at"])
+    AuditEntry.objects.create(
+        application=locked,
+        organisation_id=locked.organisation_id,
+        actor=user,
+        action=AuditAction.PANEL_ASSIGNED,
+        note=panel.name,
+        created_at=now,
+    )
+    return locked
+
+
+@transaction.atomic
+def conflict_declare(
+    *, member, application: Application, has_conflict: bool, details: str, now: datetime.datetime
+):
+    """A member declares, before reading, whether they have a conflict. Once made, a
+    declaration of a conflict stands."""
+    from awards.models import ConflictDeclaration
+
+    if application.panel_id != member.panel_id:
+        raise ServiceError(_("You are not on this application's panel."))
+    declaration, created = ConflictDeclaration.objects.get_or_create(
+        member=member,
+        application=application,
+        defaults={"has_conflict": has_conflict, "details": details, "declared_at": now},
+    )
+    if created and has_conflict:
+        AuditEntry.objects.create(
+            application=application,
+            organisation_id=application.organisation_id,
+            actor=member.user,
+            action=AuditAction.CONFLICT_DECLARED,
+            note=details,
+            created_at=now,
+        )
+    return declaration
+
+
+@transaction.atomic
+def assessment_save(
+    *,
+    member,
+    application: Application,
+    expected_version: int,
+    judgements: dict,
+    now: datetime.datetime,
+    submit: bool = False,
+):
+    """Save a member's judgements ({criterion_id: (outcome, comment)}) with the same
+    compare-and-set protection as answers, so two tabs cannot silently overwrite each other.
+    Submitting needs a judgement for every criterion and cannot be undone."""
+    from awards.models import Assessment, ConflictDeclaration, CriterionJudgement
+    from awards.panels import conflicted_members
+
+    if application.panel_id != member.panel_id:
+        raise ServiceError(_("You are not on this application's panel."))
+    declaration = ConflictDeclaration.objects.filter(member=member, application=application).first()
+    if declaration is None:
+        raise ServiceError(_("Declare whether you have a conflict of interest first."))
+    if member in conflicted_members(member.panel, application):
+        raise ServiceError(
+            _("You have a conflict of interest with this applicant, so you cannot score it.")
+        )
+    assessment, _created = Assessment.objects.get_or_create(member=member, application=application)
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.submitted_at is not None:
+        raise ServiceError(_("Your judgements are already submitted."))
+    if assessment.version != expected_version:
+        raise StaleWrite(assessment)
+    criteria = {c.pk: c for c in application.criteria_version.criteria.all()}
+    for criterion_id, (outcome, comment) in judgements.items():
+        if criterion_id not in criteria:
+            raise ServiceError(_("That criterion is not part of this application."))
+        CriterionJudgement.objects.update_or_create(
+            assessment=assessment,
+            criterion_id=criterion_id,
+            defaults={"outcome": outcome, "comment": comment},
+        )
+    if submit:
+        done = assessment.judgements.exclude(outcome="").count()
+        if done < len(criteria):
+            raise ServiceError(_("Give a judgement for every criterion before you submit."))
+        assessment.submitted_at = now
+        AuditEntry.objects.create(
+            application=application,
+            organisation_id=application.organisation_id,
+            actor=member.user,
+            action=AuditAction.JUDGEMENTS_SUBMITTED,
+            created_at=now,
+        )
+    assessment.version += 1
+    assessment.save()
+    return assessment

@@ -8,8 +8,22 @@ from awards.models.organisations import (
     Membership,
     Organisation,
 )
+from awards.models.panels import (
+    Assessment,
+    AssessorProfile,
+    ConflictDeclaration,
+    CriterionJudgement,
+    Panel,
+    PanelMember,
+)
 
 __all__ = [
+    "Assessment",
+    "AssessorProfile",
+    "ConflictDeclaration",
+    "CriterionJudgement",
+    "Panel",
+    "PanelMember",
     "ActionPlan",
     "PlanAction",
     "Application",

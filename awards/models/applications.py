@@ -51,6 +51,14 @@ class Application(models.Model):
         blank=True,
         related_name="+",
     )
+    panel = models.ForeignKey(
+        "awards.Panel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("panel"),
+    )
     # Set by the coordinator's triage.
     return_note = models.TextField(_("what is needed"), blank=True)
     return_due_date = models.DateField(_("needed by"), null=True, blank=True)

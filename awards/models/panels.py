@@ -1,0 +1,160 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from awards.enums import Judgement, PanelFormat, PanelRole
+
+
+class AssessorProfile(models.Model):
+    """A panel member's profile. Whether someone has lived experience of seeking sanctuary
+    is special-category data: staff see it; applicants never do."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessor_profile"
+    )
+    lived_experience = models.BooleanField(
+        _("has lived experience of seeking sanctuary"), default=False
+    )
+    expertise = models.TextField(_("expertise"), blank=True)
+    local_group = models.ForeignKey(
+        "cms.LocalGroupPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessors",
+        verbose_name=_("local group"),
+    )
+    affiliations = models.ManyToManyField(
+        "awards.Organisation",
+        blank=True,
+        related_name="affiliated_assessors",
+        verbose_name=_("works for, studies at, or governs"),
+    )
+    consent_given_at = models.DateTimeField(
+        _("consent to processing given at"), null=True, blank=True
+    )
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"), max_length=20, blank=True
+    )
+    named_to_applicants = models.BooleanField(_("agrees to be named to applicants"), default=False)
+    last_calibrated_on = models.DateField(_("last calibration"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("assessor profile")
+        verbose_name_plural = _("assessor profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class Panel(models.Model):
+    stream = models.ForeignKey(
+        "criteria.Stream", on_delete=models.PROTECT, related_name="assessment_panels"
+    )
+    local_group = models.ForeignKey(
+        "cms.LocalGroupPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessment_panels",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
+    meeting_format = models.CharField(
+        _("format"), max_length=20, choices=PanelFormat.choices, default=PanelFormat.ONLINE
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PanelMember(models.Model):
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="panel_memberships"
+    )
+    role = models.CharField(_("role on the panel"), max_length=30, choices=PanelRole.choices)
+    is_chair = models.BooleanField(_("chair"), default=False)
+
+    class Meta:
+        ordering = ["-is_chair", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["panel", "user"], name="awards_panel_member_unique"),
+            models.UniqueConstraint(
+                fields=["panel"], condition=Q(is_chair=True), name="awards_panel_one_chair"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.panel}"
+
+
+class ConflictDeclaration(models.Model):
+    """A member's declaration, before reading, that they have or have not a conflict."""
+
+    member = models.ForeignKey(PanelMember, on_delete=models.CASCADE, related_name="declarations")
+    application = models.ForeignKey(
+        "awards.Application", on_delete=models.CASCADE, related_name="conflict_declarations"
+    )
+    has_conflict = models.BooleanField()
+    details = models.TextField(blank=True)
+    declared_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "application"], name="awards_one_declaration"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} – {self.application_id}"
+
+
+class Assessment(models.Model):
+    """One member's independent reading of one application."""
+
+    member = models.ForeignKey(PanelMember, on_delete=models.CASCADE, related_name="assessments")
+    application = models.ForeignKey(
+        "awards.Application", on_delete=models.CASCADE, related_name="assessments"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "application"], name="awards_one_assessment"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} – {self.application_id}"
+
+
+class CriterionJudgement(models.Model):
+    """A member's judgement of one criterion, with a comment."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="judgements")
+    criterion = models.ForeignKey(
+        "criteria.Criterion", on_delete=models.PROTECT, related_name="judgements"
+    )
+    outcome = models.CharField(_("judgement"), max_length=20, choices=Judgement.choices, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "criterion"], name="awards_one_judgement"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {self.outcome}"
