@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards.views import action_plans, applicant, workspace
+from awards.views import action_plans, applicant, panels, workspace
 
 app_name = "awards"
 
@@ -10,6 +10,18 @@ workspace_urlpatterns = [
     path("applications/<int:pk>/accept/", workspace.accept, name="accept"),
     path("applications/<int:pk>/return/", workspace.return_for_information, name="return"),
     path("applications/<int:pk>/ineligible/", workspace.mark_ineligible, name="ineligible"),
+    path("panels/", panels.panel_list, name="panels"),
+    path("panels/<int:pk>/", panels.panel_detail, name="panel"),
+    path(
+        "panels/<int:pk>/members/<int:member_pk>/remove/",
+        panels.member_remove,
+        name="panel_member_remove",
+    ),
+]
+
+assess_urlpatterns = [
+    path("", panels.portal, name="portal"),
+    path("applications/<int:pk>/", panels.assess, name="application"),
 ]
 
 urlpatterns = [

@@ -22,6 +22,7 @@ EXCLUDED_PREFIXES = (
     "/admin/",
     "/apply/",
     "/workspace/",
+    "/assess/",
     "/accounts/",
     "/search/",
     "/health/",

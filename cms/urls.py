@@ -37,6 +37,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("apply/", include("awards.urls")),
     path("workspace/", include((awards_urls.workspace_urlpatterns, "workspace"))),
+    path("assess/", include((awards_urls.assess_urlpatterns, "assess"))),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
 ]

@@ -4,7 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.permissions import can_access_admin
+from accounts.enums import Role
+from accounts.permissions import can_access_admin, has_role
 from awards.permissions import coordinated_applications_q
 
 register = template.Library()
@@ -28,6 +29,8 @@ def _navigation_entries(user) -> list[tuple[str, str]]:
     if user.is_authenticated:
         if coordinated_applications_q(user) is not None:
             entries.append((_("Workspace"), reverse("workspace:queue")))
+        if has_role(user, Role.PANEL_MEMBER):
+            entries.append((_("Assess"), reverse("assess:portal")))
         entries.append((_("Your applications"), reverse("awards:dashboard")))
         entries.append((_("Your account"), reverse("accounts:profile")))
         if can_access_admin(user):

@@ -238,3 +238,48 @@ def workspace_site(public_site, applicant_site):
         application=application, user=lead, now=now, base_url="http://testserver"
     )
     return {**applicant_site, "submitted": application.pk}
+
+
+@pytest.fixture
+def panel_site(workspace_site, public_site, panel_member, national_admin):
+    """A third school's application, accepted and with a panel chaired by ``panel_member``."""
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts.enums import Role
+    from awards import services
+    from awards.models import AssessorProfile, Panel, PanelMember
+    from tests.factories import (
+        UserFactory,
+        complete_application,
+        organisation_with_team,
+        staff_user,
+    )
+
+    now = timezone.make_aware(datetime.datetime(2026, 3, 4, 10, 0))
+    lead = UserFactory(email="brookside.lead@example.org")
+    organisation = organisation_with_team(
+        lead=lead, name="Brookside School", stream=public_site["schools"]
+    )
+    application = services.application_start(
+        organisation=organisation, stream=public_site["schools"], user=lead, now=now
+    )
+    complete_application(application, user=lead)
+    services.application_submit(
+        application=application, user=lead, now=now, base_url="http://testserver"
+    )
+    services.application_accept(application=application, user=national_admin, now=now)
+    panel = Panel.objects.create(stream=public_site["schools"], name="Spring panel")
+    PanelMember.objects.create(panel=panel, user=panel_member, role="sector_expert", is_chair=True)
+    for email, role, lived in [
+        ("expert2@example.org", "sector_expert", False),
+        ("lived2@example.org", "lived_experience", True),
+    ]:
+        user = staff_user(Role.PANEL_MEMBER, email=email)
+        AssessorProfile.objects.create(user=user, lived_experience=lived)
+        PanelMember.objects.create(panel=panel, user=user, role=role)
+    services.panel_assign_application(
+        panel=panel, application=application, user=national_admin, now=now
+    )
+    return {**workspace_site, "panel": panel.pk, "assessed": application.pk}

@@ -59,4 +59,8 @@ AXE_PAGES: list[tuple[str, str, str | None]] = [
     ("workspace queue", "/workspace/", "national_admin"),
     ("workspace queue filtered", "/workspace/?status=submitted&q=Hill", "national_admin"),
     ("workspace application", "/workspace/applications/{submitted}/", "national_admin"),
+    ("panels", "/workspace/panels/", "national_admin"),
+    ("panel", "/workspace/panels/{panel}/", "national_admin"),
+    ("assessor portal", "/assess/", "panel_member"),
+    ("declare a conflict", "/assess/applications/{assessed}/", "panel_member"),
 ]

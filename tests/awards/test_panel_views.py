@@ -1,0 +1,136 @@
+"""Panel forming in the workspace and the assessor portal, through their screens."""
+
+import pytest
+
+from accounts.enums import Role
+from awards import services
+from awards.models import Application, AssessorProfile, Panel, PanelMember
+from tests.awards.conftest import NOW
+from tests.factories import complete_application, staff_user
+
+
+@pytest.fixture
+def in_assessment(application, applicant_lead, national_admin):
+    complete_application(application, user=applicant_lead)
+    services.application_submit(
+        application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
+    )
+    return services.application_accept(application=application, user=national_admin, now=NOW)
+
+
+@pytest.fixture
+def assessors(db):
+    people = {}
+    for key, lived in [("chair", False), ("expert", False), ("lived", True)]:
+        user = staff_user(
+            Role.PANEL_MEMBER,
+            email=f"{key}@example.org",
+            first_name=key.title(),
+            last_name="Assessor",
+        )
+        AssessorProfile.objects.create(user=user, lived_experience=lived)
+        people[key] = user
+    return people
+
+
+def test_coordinator_forms_a_panel_and_the_check_blocks_until_complete(
+    client, national_admin, schools, in_assessment, assessors
+):
+    client.force_login(national_admin)
+    response = client.post(
+        "/workspace/panels/",
+        {"stream": schools.pk, "name": "Spring panel", "meeting_format": "online"},
+    )
+    panel = Panel.objects.get()
+    assert response["Location"] == f"/workspace/panels/{panel.pk}/"
+
+    for key, role, chair in [("chair", "sector_expert", "on"), ("expert", "sector_expert", "")]:
+        client.post(
+            f"/workspace/panels/{panel.pk}/",
+            {"add_member": "1", "user": assessors[key].pk, "role": role, "is_chair": chair},
+        )
+    page = client.get(f"/workspace/panels/{panel.pk}/").content.decode()
+    assert "The panel is not complete" in page
+    assert "lived-experience assessor" in page
+
+    blocked = client.post(
+        f"/workspace/panels/{panel.pk}/", {"assign": "1", "application": in_assessment.pk}
+    )
+    assert blocked.status_code == 400
+    assert Application.objects.get(pk=in_assessment.pk).panel is None
+
+    client.post(
+        f"/workspace/panels/{panel.pk}/",
+        {"add_member": "1", "user": assessors["lived"].pk, "role": "lived_experience"},
+    )
+    assigned = client.post(
+        f"/workspace/panels/{panel.pk}/", {"assign": "1", "application": in_assessment.pk}
+    )
+    assert assigned.status_code == 302
+    assert Application.objects.get(pk=in_assessment.pk).panel == panel
+
+
+@pytest.fixture
+def assigned(in_assessment, schools, assessors, national_admin):
+    panel = Panel.objects.create(stream=schools, name="Spring panel")
+    PanelMember.objects.create(
+        panel=panel, user=assessors["chair"], role="sector_expert", is_chair=True
+    )
+    PanelMember.objects.create(panel=panel, user=assessors["expert"], role="sector_expert")
+    PanelMember.objects.create(panel=panel, user=assessors["lived"], role="lived_experience")
+    return services.panel_assign_application(
+        panel=panel, application=in_assessment, user=national_admin, now=NOW
+    )
+
+
+def _judge_all(client, application, *, submit):
+    data = {
+        "version": application.assessments.filter(member__user__email=client.email)
+        .values_list("version", flat=True)
+        .first()
+        or 0
+    }
+    for criterion in application.criteria_version.criteria.all():
+        data[f"outcome-{criterion.pk}"] = "met"
+        data[f"comment-{criterion.pk}"] = f"Strong evidence for {criterion.code}."
+    if submit:
+        data["submit"] = "1"
+    return client.post(f"/assess/applications/{application.pk}/", data)
+
+
+def test_member_declares_judges_and_sees_others_only_after_submitting(client, assigned, assessors):
+    url = f"/assess/applications/{assigned.pk}/"
+    client.force_login(assessors["lived"])
+    client.email = "lived@example.org"
+    assert "Before you read" in client.get(url).content.decode()
+    client.post(url, {"has_conflict": "no"})
+    assert _judge_all(client, assigned, submit=True).status_code == 302
+
+    client.force_login(assessors["chair"])
+    client.email = "chair@example.org"
+    client.post(url, {"has_conflict": "no"})
+    before = client.get(url).content.decode()
+    assert "The panel's judgements" not in before
+    _judge_all(client, assigned, submit=True)
+    after = client.get(url).content.decode()
+
+    assert "The panel's judgements" in after
+    assert "Lived Assessor" in after
+
+
+def test_conflicted_member_is_stopped(client, assigned, assessors):
+    client.force_login(assessors["expert"])
+    url = f"/assess/applications/{assigned.pk}/"
+
+    client.post(url, {"has_conflict": "yes", "details": "Governor of this school."})
+
+    assert "You have a conflict of interest" in client.get(url).content.decode()
+
+
+def test_applicant_and_unassigned_assessor_get_404(client, assigned, applicant_lead):
+    outsider = staff_user(Role.PANEL_MEMBER, email="outsider@example.org")
+    url = f"/assess/applications/{assigned.pk}/"
+
+    for user in [applicant_lead, outsider]:
+        client.force_login(user)
+        assert client.get(url).status_code == 404
