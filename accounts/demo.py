@@ -66,6 +66,14 @@ DEMO_USERS: list[dict] = [
         "is_superuser": False,
     },
     {
+        "email": "peer.assessor@example.org",
+        "first_name": "Nadia",
+        "last_name": "Rahman",
+        "roles": [Role.PANEL_MEMBER],
+        "is_staff": False,
+        "is_superuser": False,
+    },
+    {
         "email": "school.lead@example.org",
         "first_name": "Sarah",
         "last_name": "Doyle",

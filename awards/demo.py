@@ -148,9 +148,93 @@ def load_demo_applications(*, stdout=None) -> list[Application]:
                     base_url="http://127.0.0.1:8000",
                 )
         applications.append(application)
+    _load_panels(applications)
     if stdout:
         stdout.write(f"Applications: {len(applications)}")
     return applications
+
+
+def _load_panels(applications: list[Application]) -> None:
+    """A council panel mid-assessment, and a schools panel missing its lived-experience
+    assessor (its composition check says so)."""
+    from awards.models import AssessorProfile, Panel, PanelMember
+
+    admin = User.objects.get(email="admin@example.org")
+    people = {}
+    for email, lived in [
+        ("assessor@example.org", False),
+        ("lived.experience@example.org", True),
+        ("peer.assessor@example.org", False),
+    ]:
+        user = User.objects.get(email=email)
+        AssessorProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "lived_experience": lived,
+                "consent_given_at": DEMO_NOW,
+                "privacy_notice_version": "2026-01",
+            },
+        )
+        people[email] = user
+    council = next(a for a in applications if a.stream.slug == "local-authorities")
+    council.refresh_from_db()
+    if not Panel.objects.filter(name="Councils panel, December").exists():
+        panel = Panel.objects.create(
+            stream=council.stream,
+            name="Councils panel, December",
+            meeting_date=datetime.date(2026, 12, 9),
+            meeting_format="online",
+            created_by=admin,
+        )
+        PanelMember.objects.create(
+            panel=panel, user=people["assessor@example.org"], role="sector_expert", is_chair=True
+        )
+        PanelMember.objects.create(
+            panel=panel, user=people["lived.experience@example.org"], role="lived_experience"
+        )
+        PanelMember.objects.create(
+            panel=panel, user=people["peer.assessor@example.org"], role="peer"
+        )
+        if council.status == "submitted":
+            council = services.application_accept(application=council, user=admin, now=DEMO_NOW)
+        council = services.panel_assign_application(
+            panel=panel, application=council, user=admin, now=DEMO_NOW
+        )
+        lived = panel.members.get(role="lived_experience")
+        services.conflict_declare(
+            member=lived, application=council, has_conflict=False, details="", now=DEMO_NOW
+        )
+        judgements = {
+            criterion.pk: (
+                "met" if n % 4 else "partly_met",
+                "Clear evidence, and people with lived experience were involved.",
+            )
+            for n, criterion in enumerate(council.criteria_version.criteria.all())
+        }
+        services.assessment_save(
+            member=lived,
+            application=council,
+            expected_version=0,
+            judgements=judgements,
+            now=DEMO_NOW,
+            submit=True,
+        )
+    schools = Stream.objects.get(slug="schools")
+    if not Panel.objects.filter(name="Schools panel, January").exists():
+        panel = Panel.objects.create(
+            stream=schools,
+            name="Schools panel, January",
+            meeting_date=datetime.date(2027, 1, 20),
+            meeting_format="in_person",
+            place="Leicester",
+            created_by=admin,
+        )
+        PanelMember.objects.create(
+            panel=panel, user=people["assessor@example.org"], role="sector_expert", is_chair=True
+        )
+        PanelMember.objects.create(
+            panel=panel, user=people["peer.assessor@example.org"], role="peer"
+        )
 
 
 def _fill(application: Application, *, lead: User, share: float) -> None:

@@ -62,7 +62,13 @@ class ApplicationStatus(models.TextChoices):
 # Applications waiting for a coordinator's triage.
 TRIAGE_STATUSES = frozenset({ApplicationStatus.SUBMITTED, ApplicationStatus.RESUBMITTED})
 # The applicant may change answers only in these states.
-APPLICANT_EDITABLE_STATUSES = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.RETURNED})
+APPLICANT_EDITABLE_STATUSES = frozenset(
+    {
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.RETURNED,
+        ApplicationStatus.MORE_EVIDENCE_NEEDED,
+    }
+)
 # States in which an application is finished: a new one may be started for the stream.
 CLOSED_STATUSES = frozenset(
     {
@@ -101,6 +107,8 @@ class AuditAction(models.TextChoices):
     PANEL_ASSIGNED = "panel_assigned", _("Panel assigned")
     CONFLICT_DECLARED = "conflict_declared", _("Conflict of interest declared")
     JUDGEMENTS_SUBMITTED = "judgements_submitted", _("Panel member's judgements submitted")
+    DECISION_RECORDED = "decision_recorded", _("Decision recorded")
+    DECISION_RELEASED = "decision_released", _("Decision released")
 
 
 class PanelFormat(models.TextChoices):
@@ -119,3 +127,10 @@ class Judgement(models.TextChoices):
     MET = "met", _("Met")
     PARTLY_MET = "partly_met", _("Partly met")
     NOT_YET_MET = "not_yet_met", _("Not yet met")
+
+
+class DecisionOutcome(models.TextChoices):
+    AWARD = "award", _("Award")
+    AWARD_WITH_CONDITIONS = "award_with_conditions", _("Award with conditions")
+    MORE_EVIDENCE_NEEDED = "more_evidence_needed", _("More evidence needed")
+    NOT_YET_AWARDED = "not_yet_awarded", _("Not yet awarded")

@@ -233,3 +233,46 @@ def judgements_visible_to(member, application):
     return CriterionJudgement.objects.filter(
         assessment__application=application, assessment__submitted_at__isnull=False
     ).select_related("assessment__member__user", "criterion")
+
+
+RELEASED_STATUSES = frozenset(
+    {"awarded", "awarded_with_conditions", "more_evidence_needed", "not_yet_awarded"}
+)
+
+
+def panel_as_applicants_see_it(application) -> list[str]:
+    """The panel's members as the applicant may see them: a lived-experience assessor is
+    "Panel member N (lived experience)" unless they chose to be named."""
+    from awards.panels import is_lived_experience
+
+    if application.panel_id is None:
+        return []
+    names = []
+    members = application.panel.members.select_related("user", "user__assessor_profile")
+    for number, member in enumerate(members, start=1):
+        profile = getattr(member.user, "assessor_profile", None)
+        if is_lived_experience(member) and not (profile and profile.named_to_applicants):
+            names.append(_("Panel member %(number)s (lived experience)") % {"number": number})
+        else:
+            names.append(f"{member.user} ({member.get_role_display()})")
+    return names
+
+
+def released_decision(application):
+    """The decision, agreed outcomes and conditions, once released; None before."""
+    from awards.models import Decision
+
+    if application.status not in RELEASED_STATUSES:
+        return None
+    decision = (
+        Decision.objects.filter(application=application, released_at__isnull=False)
+        .prefetch_related("conditions")
+        .first()
+    )
+    if decision is None:
+        return None
+    return {
+        "decision": decision,
+        "agreed": list(application.agreed_outcomes.select_related("criterion")),
+        "panel": panel_as_applicants_see_it(application),
+    }

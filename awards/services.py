@@ -369,7 +369,7 @@ def application_submit(
     """
     from awards.selectors import application_task_list
 
-    if application.status == ApplicationStatus.SUBMITTED:
+    if application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.RESUBMITTED):
         return application
     task_list = application_task_list(application)
     if not task_list.all_complete:
@@ -384,7 +384,12 @@ def application_submit(
         locked.submitted_by = user
         locked.declaration_accepted_at = now
 
-    action = Action.RESUBMIT if application.status == ApplicationStatus.RETURNED else Action.SUBMIT
+    action = (
+        Action.RESUBMIT
+        if application.status
+        in (ApplicationStatus.RETURNED, ApplicationStatus.MORE_EVIDENCE_NEEDED)
+        else Action.SUBMIT
+    )
     team = list(application.organisation.memberships.values_list("user__email", flat=True))
     coordinators = list(application.stream.coordinators.values_list("email", flat=True))
     link = base_url + reverse("awards:application", args=[application.pk])
@@ -690,3 +695,145 @@ def assessment_save(
     assessment.version += 1
     assessment.save()
     return assessment
+
+
+# --- Decisions --------------------------------------------------------------------------------
+
+RELEASE_ACTIONS = {
+    "award": Action.RELEASE_AWARD,
+    "award_with_conditions": Action.RELEASE_AWARD_WITH_CONDITIONS,
+    "more_evidence_needed": Action.RELEASE_MORE_EVIDENCE_NEEDED,
+    "not_yet_awarded": Action.RELEASE_NOT_YET_AWARDED,
+}
+
+
+def decision_record(
+    *,
+    application: Application,
+    chair,
+    agreed: dict,
+    outcome: str,
+    strengths: str,
+    recommendations: str,
+    conditions: list,
+    evidence_needed: str,
+    evidence_due_date: datetime.date | None,
+    now: datetime.datetime,
+) -> Application:
+    """The chair records the agreed outcome per criterion and the decision.
+
+    Refused (ServiceError) unless: the recorder chairs this application's panel; the panel
+    meets its stream's composition rule for this application; every member who can score it
+    has submitted their judgements; every criterion has an agreed outcome and comment; an
+    award with conditions has at least one condition and every condition a due date; more
+    evidence names what and by when. Then, atomically: the agreed outcomes, the decision and
+    its conditions are saved and the workflow moves to "decision pending" (audited). Nothing
+    reaches the applicant until a coordinator releases it.
+    """
+    from awards.models import AgreedOutcome, Assessment, Condition, Decision
+    from awards.panels import panel_composition
+
+    if chair.panel_id != application.panel_id or not chair.is_chair:
+        raise ServiceError(_("Only the chair of this application's panel records the decision."))
+    report = panel_composition(chair.panel, application)
+    if not report.ok:
+        raise CompositionError(report)
+    blocked = {member.pk for member in report.conflicted}
+    scorers = [m for m in chair.panel.members.all() if m.pk not in blocked]
+    submitted = set(
+        Assessment.objects.filter(application=application, submitted_at__isnull=False).values_list(
+            "member_id", flat=True
+        )
+    )
+    waiting = [m for m in scorers if m.pk not in submitted]
+    if waiting:
+        raise ServiceError(
+            _("Every member must submit their judgements first; waiting for %(count)s.")
+            % {"count": len(waiting)}
+        )
+    criteria = list(application.criteria_version.criteria.all())
+    missing = [
+        c.code
+        for c in criteria
+        if not (agreed.get(c.pk) and agreed[c.pk][0] and agreed[c.pk][1].strip())
+    ]
+    if missing:
+        raise ServiceError(
+            _("Record the agreed outcome and comment for %(codes)s.")
+            % {"codes": ", ".join(missing)}
+        )
+    if outcome == "award_with_conditions" and not conditions:
+        raise ServiceError(_("An award with conditions needs at least one condition."))
+    if any(not text.strip() or due is None for text, due in conditions):
+        raise ServiceError(_("Every condition needs its text and a due date."))
+    if outcome == "more_evidence_needed" and not (evidence_needed.strip() and evidence_due_date):
+        raise ServiceError(_("Say what evidence is needed and by when."))
+
+    def record(locked: Application) -> None:
+        AgreedOutcome.objects.filter(application=locked).delete()
+        AgreedOutcome.objects.bulk_create(
+            AgreedOutcome(
+                application=locked, criterion_id=pk, outcome=value[0], comment=value[1].strip()
+            )
+            for pk, value in agreed.items()
+        )
+        decision, _created = Decision.objects.update_or_create(
+            application=locked,
+            defaults={
+                "outcome": outcome,
+                "strengths": strengths,
+                "recommendations": recommendations,
+                "evidence_needed": evidence_needed,
+                "evidence_due_date": evidence_due_date,
+                "decided_by": chair.user,
+                "decided_at": now,
+                "released_at": None,
+                "released_by": None,
+            },
+        )
+        decision.conditions.all().delete()
+        Condition.objects.bulk_create(
+            Condition(decision=decision, text=text.strip(), due_date=due)
+            for text, due in conditions
+        )
+
+    return transition(
+        application=application,
+        action=Action.RECORD_DECISION,
+        actor=chair.user,
+        now=now,
+        note=outcome,
+        changes=record,
+    )
+
+
+def decision_release(
+    *, application: Application, user: User, now: datetime.datetime, base_url: str
+) -> Application:
+    """Release a pending decision to the applicant: status changes to the decision's outcome
+    (audited) and the team is emailed after commit."""
+    from awards.models import Decision
+
+    decision = Decision.objects.filter(application=application).first()
+    if decision is None:
+        raise ServiceError(_("There is no decision to release."))
+
+    def stamp(locked: Application) -> None:
+        Decision.objects.filter(pk=decision.pk).update(released_at=now, released_by=user)
+
+    link = base_url + reverse("awards:application", args=[application.pk])
+    email = _email_team(
+        application,
+        subject=_("The panel's decision on %(reference)s") % {"reference": application.reference},
+        body=_("The panel's decision on your application is ready to read:\n\n%(link)s\n")
+        % {"link": link},
+    )
+    return transition(
+        application=application,
+        action=RELEASE_ACTIONS[decision.outcome],
+        actor=user,
+        now=now,
+        note=decision.outcome,
+        changes=stamp,
+        after_commit=[email],
+    )

@@ -10,6 +10,7 @@ workspace_urlpatterns = [
     path("applications/<int:pk>/accept/", workspace.accept, name="accept"),
     path("applications/<int:pk>/return/", workspace.return_for_information, name="return"),
     path("applications/<int:pk>/ineligible/", workspace.mark_ineligible, name="ineligible"),
+    path("applications/<int:pk>/release/", workspace.release, name="release"),
     path("panels/", panels.panel_list, name="panels"),
     path("panels/<int:pk>/", panels.panel_detail, name="panel"),
     path(
@@ -22,6 +23,7 @@ workspace_urlpatterns = [
 assess_urlpatterns = [
     path("", panels.portal, name="portal"),
     path("applications/<int:pk>/", panels.assess, name="application"),
+    path("applications/<int:pk>/decision/", panels.decision, name="decision"),
 ]
 
 urlpatterns = [

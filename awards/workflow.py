@@ -6,8 +6,12 @@
       │                     └──mark ineligible──▶ ineligible
       └──withdraw──▶ withdrawn ◀──withdraw── (submitted, returned, resubmitted)
 
-Applicants submit, resubmit and withdraw; coordinators accept, return and mark ineligible.
-The panel and decision rows arrive with the assessment work. ``transition`` is the only code that
+    in assessment ──record decision (chair)──▶ decision pending ──release (coordinator)──▶
+        awarded | awarded with conditions | not yet awarded | more evidence needed
+    more evidence needed ──resubmit──▶ resubmitted (the same panel looks again)
+
+Applicants submit, resubmit and withdraw; coordinators accept, return, mark ineligible and
+release decisions; the panel's chair records the decision. ``transition`` is the only code that
 assigns ``Application.status``: it checks the table, locks the row, saves, writes the audit
 entry and queues side-effects to run after the transaction commits.
 """
@@ -32,6 +36,11 @@ class Action(StrEnum):
     ACCEPT = "accept"
     RETURN = "return"
     MARK_INELIGIBLE = "mark_ineligible"
+    RECORD_DECISION = "record_decision"
+    RELEASE_AWARD = "release_award"
+    RELEASE_AWARD_WITH_CONDITIONS = "release_award_with_conditions"
+    RELEASE_MORE_EVIDENCE_NEEDED = "release_more_evidence_needed"
+    RELEASE_NOT_YET_AWARDED = "release_not_yet_awarded"
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,36 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         S.RESUBMITTED, Action.MARK_INELIGIBLE, S.INELIGIBLE, AuditAction.APPLICATION_INELIGIBLE
+    ),
+    # The panel's chair records the decision; a coordinator releases it to the applicant.
+    Transition(
+        S.IN_ASSESSMENT,
+        Action.RECORD_DECISION,
+        S.DECISION_PENDING,
+        AuditAction.DECISION_RECORDED,
+    ),
+    Transition(S.DECISION_PENDING, Action.RELEASE_AWARD, S.AWARDED, AuditAction.DECISION_RELEASED),
+    Transition(
+        S.DECISION_PENDING,
+        Action.RELEASE_AWARD_WITH_CONDITIONS,
+        S.AWARDED_WITH_CONDITIONS,
+        AuditAction.DECISION_RELEASED,
+    ),
+    Transition(
+        S.DECISION_PENDING,
+        Action.RELEASE_MORE_EVIDENCE_NEEDED,
+        S.MORE_EVIDENCE_NEEDED,
+        AuditAction.DECISION_RELEASED,
+    ),
+    Transition(
+        S.DECISION_PENDING,
+        Action.RELEASE_NOT_YET_AWARDED,
+        S.NOT_YET_AWARDED,
+        AuditAction.DECISION_RELEASED,
+    ),
+    # More evidence: the applicant adds it and resubmits; the same panel looks again.
+    Transition(
+        S.MORE_EVIDENCE_NEEDED, Action.RESUBMIT, S.RESUBMITTED, AuditAction.APPLICATION_SUBMITTED
     ),
 )
 _BY_KEY = {(t.source, t.action): t for t in TRANSITIONS}

@@ -1,6 +1,7 @@
 from awards.models.action_plans import ActionPlan, PlanAction
 from awards.models.applications import Application, CriterionAnswer
 from awards.models.audit import AuditEntry
+from awards.models.decisions import AgreedOutcome, Condition, Decision
 from awards.models.evidence import EvidenceItem
 from awards.models.organisations import (
     Invitation,
@@ -18,6 +19,9 @@ from awards.models.panels import (
 )
 
 __all__ = [
+    "AgreedOutcome",
+    "Condition",
+    "Decision",
     "Assessment",
     "AssessorProfile",
     "ConflictDeclaration",

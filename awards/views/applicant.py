@@ -337,6 +337,7 @@ def application_detail(request, pk: int):
             "can_edit": permissions.can_edit_application(request.user, application),
             "can_submit": permissions.can_submit_application(request.user, application),
             "can_withdraw": permissions.can_withdraw_application(request.user, application),
+            "released": selectors.released_decision(application),
         },
     )
 

@@ -18,6 +18,7 @@ from awards import permissions, selectors, services
 from awards.enums import ApplicationStatus, Judgement, PanelRole
 from awards.models import Application, Assessment, ConflictDeclaration, Panel, PanelMember
 from awards.panels import panel_composition
+from awards.workflow import TransitionNotAllowed
 from criteria.models import Stream
 
 
@@ -298,6 +299,105 @@ def assess(request, pk: int):
             "choices": Judgement.choices,
             "errors": errors,
             "others": others,
+        },
+        status=400 if errors else 200,
+    )
+
+
+def _parse_date(value: str):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision(request, pk: int):
+    """The chair's consensus grid and decision form."""
+    application, member = _membership(request, pk)
+    if not member.is_chair:
+        raise PermissionDenied
+    criteria = list(application.criteria_version.criteria.order_by("sort_order"))
+    members = list(application.panel.members.select_related("user"))
+    judgements = {}
+    for assessment in Assessment.objects.filter(
+        application=application, submitted_at__isnull=False
+    ).prefetch_related("judgements"):
+        for judgement in assessment.judgements.all():
+            judgements[(judgement.criterion_id, assessment.member_id)] = judgement
+    agreed_existing = {a.criterion_id: a for a in application.agreed_outcomes.all()}
+    grid = []
+    for criterion in criteria:
+        cells = [judgements.get((criterion.pk, m.pk)) for m in members]
+        outcomes = {cell.outcome for cell in cells if cell}
+        grid.append(
+            {
+                "criterion": criterion,
+                "cells": cells,
+                "disagree": len(outcomes) > 1,
+                "agreed": agreed_existing.get(criterion.pk),
+            }
+        )
+    errors = []
+    if request.method == "POST":
+        agreed = {
+            c.pk: (
+                request.POST.get(f"agreed-{c.pk}", ""),
+                request.POST.get(f"agreed-comment-{c.pk}", "")[:4000],
+            )
+            for c in criteria
+        }
+        conditions = [
+            (
+                request.POST.get(f"condition-{n}", ""),
+                _parse_date(request.POST.get(f"condition-due-{n}", "")),
+            )
+            for n in range(3)
+            if request.POST.get(f"condition-{n}", "").strip()
+            or request.POST.get(f"condition-due-{n}", "")
+        ]
+        try:
+            services.decision_record(
+                application=application,
+                chair=member,
+                agreed=agreed,
+                outcome=request.POST.get("outcome", ""),
+                strengths=request.POST.get("strengths", ""),
+                recommendations=request.POST.get("recommendations", ""),
+                conditions=conditions,
+                evidence_needed=request.POST.get("evidence_needed", ""),
+                evidence_due_date=_parse_date(request.POST.get("evidence_due_date", "")),
+                now=timezone.now(),
+            )
+        except TransitionNotAllowed:
+            errors.append(
+                _("A decision can only be recorded while the application is in assessment.")
+            )
+        except services.ServiceError as error:
+            errors.append(str(error))
+        else:
+            messages.success(
+                request,
+                _("The decision is recorded. The coordinator will release it to the applicant."),
+            )
+            return redirect("assess:portal")
+    from awards.enums import DecisionOutcome
+
+    return render(
+        request,
+        "awards/assess/decision.html",
+        {
+            "application": application,
+            "members": members,
+            "grid": grid,
+            "choices": Judgement.choices,
+            "outcomes": DecisionOutcome.choices,
+            "errors": errors,
+            "post": request.POST,
+            "conditions_range": range(3),
         },
         status=400 if errors else 200,
     )

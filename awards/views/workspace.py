@@ -218,3 +218,23 @@ def _review_with_errors(request, application, task_list, **forms_with_errors):
         **forms_with_errors,
     }
     return render(request, "awards/workspace/application.html", context, status=400)
+
+
+@login_required
+@require_POST
+def release(request, pk: int):
+    """Release the panel's pending decision to the applicant."""
+    application = _coordinated(request, pk)
+    try:
+        services.decision_release(
+            application=application,
+            user=request.user,
+            now=timezone.now(),
+            base_url=_base_url(request),
+        )
+    except TransitionNotAllowed:
+        return HttpResponse(_("There is no pending decision to release."), status=409)
+    except services.ServiceError as error:
+        return HttpResponse(str(error), status=409)
+    messages.success(request, _("The decision is released to the applicant."))
+    return redirect("workspace:application", application.pk)

@@ -4,33 +4,9 @@ import pytest
 
 from accounts.enums import Role
 from awards import services
-from awards.models import Application, AssessorProfile, Panel, PanelMember
+from awards.models import Application, Panel, PanelMember
 from tests.awards.conftest import NOW
-from tests.factories import complete_application, staff_user
-
-
-@pytest.fixture
-def in_assessment(application, applicant_lead, national_admin):
-    complete_application(application, user=applicant_lead)
-    services.application_submit(
-        application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
-    )
-    return services.application_accept(application=application, user=national_admin, now=NOW)
-
-
-@pytest.fixture
-def assessors(db):
-    people = {}
-    for key, lived in [("chair", False), ("expert", False), ("lived", True)]:
-        user = staff_user(
-            Role.PANEL_MEMBER,
-            email=f"{key}@example.org",
-            first_name=key.title(),
-            last_name="Assessor",
-        )
-        AssessorProfile.objects.create(user=user, lived_experience=lived)
-        people[key] = user
-    return people
+from tests.factories import staff_user
 
 
 def test_coordinator_forms_a_panel_and_the_check_blocks_until_complete(

@@ -8,16 +8,7 @@ from awards.models import AssessorProfile, AuditEntry, Panel, PanelMember
 from awards.panels import panel_composition
 from awards.selectors import judgements_visible_to
 from tests.awards.conftest import NOW
-from tests.factories import complete_application, staff_user
-
-
-@pytest.fixture
-def in_assessment(application, applicant_lead, national_admin):
-    complete_application(application, user=applicant_lead)
-    services.application_submit(
-        application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
-    )
-    return services.application_accept(application=application, user=national_admin, now=NOW)
+from tests.factories import staff_user
 
 
 def _member(panel, email, *, role="sector_expert", chair=False, lived=False):

@@ -63,4 +63,5 @@ AXE_PAGES: list[tuple[str, str, str | None]] = [
     ("panel", "/workspace/panels/{panel}/", "national_admin"),
     ("assessor portal", "/assess/", "panel_member"),
     ("declare a conflict", "/assess/applications/{assessed}/", "panel_member"),
+    ("consensus and decision", "/assess/applications/{assessed}/decision/", "panel_member"),
 ]
