@@ -276,3 +276,11 @@ def released_decision(application):
         "agreed": list(application.agreed_outcomes.select_related("criterion")),
         "panel": panel_as_applicants_see_it(application),
     }
+
+
+def feedback_letter_context(application) -> dict | None:
+    """What the feedback letter says, built only from what the applicant may see."""
+    released = released_decision(application)
+    if released is None:
+        return None
+    return {"application": application, **released}

@@ -69,6 +69,11 @@ urlpatterns = [
     path("applications/<int:pk>/check/", applicant.check_answers, name="check_answers"),
     path("applications/<int:pk>/submit/", applicant.submit, name="submit"),
     path("applications/<int:pk>/submitted/", applicant.submitted, name="submitted"),
+    path(
+        "applications/<int:pk>/feedback-letter.pdf",
+        applicant.feedback_letter,
+        name="feedback_letter",
+    ),
     path("applications/<int:pk>/withdraw/", applicant.withdraw, name="withdraw"),
     path("applications/<int:pk>/<str:section>/", applicant.section_task, name="section"),
 ]

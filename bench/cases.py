@@ -249,10 +249,102 @@ def workspace_cases(client: Client, scale: int) -> list[Case]:
     ]
 
 
+def decision_cases(client: Client, scale: int) -> list[Case]:
+    """Issue 5: the feedback letter at most 3x a trivial one-line WeasyPrint document."""
+    import datetime
+
+    from django.utils import timezone
+
+    from accounts.enums import Role
+    from awards import services
+    from awards.models import AssessorProfile, Panel, PanelMember
+    from awards.pdf import render_pdf, render_trivial_pdf
+    from awards.selectors import feedback_letter_context
+    from tests.factories import (
+        UserFactory,
+        complete_application,
+        organisation_with_team,
+        published_stream,
+        staff_user,
+    )
+
+    now = timezone.make_aware(datetime.datetime(2026, 3, 1, 9, 0))
+    admin = staff_user(Role.NATIONAL_ADMIN, email="bench.admin@example.org", is_superuser=True)
+    lead = UserFactory(email="bench.letter@example.org")
+    stream = published_stream(criteria=10, slug="bench-letter")
+    organisation = organisation_with_team(lead=lead, name="Bench Letter School", stream=stream)
+    application = services.application_start(
+        organisation=organisation, stream=stream, user=lead, now=now
+    )
+    complete_application(application, user=lead)
+    services.application_submit(
+        application=application, user=lead, now=now, base_url="http://bench"
+    )
+    services.application_accept(application=application, user=admin, now=now)
+    panel = Panel.objects.create(stream=stream, name="Bench panel")
+    members = []
+    for n, role in enumerate(["sector_expert", "peer", "lived_experience"]):
+        user = staff_user(Role.PANEL_MEMBER, email=f"bench.panel{n}@example.org")
+        AssessorProfile.objects.create(user=user, lived_experience=role == "lived_experience")
+        members.append(
+            PanelMember.objects.create(panel=panel, user=user, role=role, is_chair=n == 0)
+        )
+    application = services.panel_assign_application(
+        panel=panel, application=application, user=admin, now=now
+    )
+    criteria = list(application.criteria_version.criteria.all())
+    for member in members:
+        services.conflict_declare(
+            member=member, application=application, has_conflict=False, details="", now=now
+        )
+        services.assessment_save(
+            member=member,
+            application=application,
+            expected_version=0,
+            judgements={c.pk: ("met", "Good.") for c in criteria},
+            now=now,
+            submit=True,
+        )
+    application = services.decision_record(
+        application=application,
+        chair=members[0],
+        agreed={c.pk: ("met", "The panel saw strong, well-evidenced work. " * 4) for c in criteria},
+        outcome="award",
+        strengths="A warm welcome. " * 20,
+        recommendations="Share it. " * 20,
+        conditions=[],
+        evidence_needed="",
+        evidence_due_date=None,
+        now=now,
+    )
+    application = services.decision_release(
+        application=application, user=admin, now=now, base_url="http://bench"
+    )
+    context = feedback_letter_context(application)
+    return [
+        Case(
+            "trivial one-line PDF (reference)",
+            render_trivial_pdf,
+            reference=None,
+            repeat=7,
+            warmup=1,
+        ),
+        Case(
+            "feedback letter PDF, 10 criteria",
+            lambda: render_pdf(template="awards/pdf/feedback_letter.html", context=context),
+            reference="trivial one-line PDF (reference)",
+            budget_ratio=3,
+            repeat=7,
+            warmup=1,
+        ),
+    ]
+
+
 CASE_FACTORIES = [
     reference_cases,
     foundation_cases,
     criteria_cases,
     applicant_cases,
     workspace_cases,
+    decision_cases,
 ]

@@ -591,3 +591,19 @@ def withdraw(request, pk: int):
         )
         return redirect("awards:dashboard")
     return render(request, "awards/withdraw.html", {"application": application, "form": form})
+
+
+@login_required
+def feedback_letter(request, pk: int):
+    """The panel's feedback letter as a PDF, once the decision is released."""
+    from awards.pdf import render_pdf
+
+    application = _application(request, pk)
+    context = selectors.feedback_letter_context(application)
+    if context is None:
+        raise Http404
+    content = render_pdf(template="awards/pdf/feedback_letter.html", context=context)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="feedback-{application.reference}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

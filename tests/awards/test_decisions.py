@@ -7,7 +7,7 @@ from django.core import mail
 
 from awards import services
 from awards.enums import ApplicationStatus
-from awards.models import Decision
+from awards.models import Application, Decision
 from awards.workflow import TransitionNotAllowed
 from tests.awards.conftest import NOW
 
@@ -166,3 +166,34 @@ def test_lived_experience_member_who_opted_in_is_named(panel_ready, national_adm
     names = panel_as_applicants_see_it(panel_ready)
 
     assert any("Lived Assessor" in name for name in names)
+
+
+def test_feedback_letter_is_a_pdf_for_the_team_once_released(
+    client, panel_ready, national_admin, applicant_lead, other_organisation_lead
+):
+    from django.template.loader import render_to_string
+
+    from awards.selectors import feedback_letter_context
+
+    members = list(panel_ready.panel.members.all())
+    chair = next(m for m in members if m.is_chair)
+    _submit_all(panel_ready, members)
+    url = f"/apply/applications/{panel_ready.pk}/feedback-letter.pdf"
+    recorded = _record(panel_ready, chair)
+    client.force_login(applicant_lead)
+    assert client.get(url).status_code == 404  # not released yet
+
+    services.decision_release(
+        application=recorded, user=national_admin, now=NOW, base_url="http://testserver"
+    )
+    response = client.get(url)
+    released = Application.objects.get(pk=panel_ready.pk)
+    html = render_to_string("awards/pdf/feedback_letter.html", feedback_letter_context(released))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    assert "Panel member 3 (lived experience)" in html
+    assert "Lived Assessor" not in html
+    client.force_login(other_organisation_lead)
+    assert client.get(url).status_code == 404
