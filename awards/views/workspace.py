@@ -105,26 +105,26 @@ def _task_choices(task_list):
     return [(task.key, task.title) for task in task_list.tasks]
 
 
+def _review_page(request, application, task_list, *, status=200, **forms_with_errors):
+    """The coordinator's view of an application; triage forms with errors replace the blank
+    ones when an action was refused."""
+    context = {
+        "application": application,
+        "task_list": task_list,
+        "answers": {a.criterion_id: a for a in application.answers.prefetch_related("evidence")},
+        "timeline": AuditEntry.objects.filter(application=application).select_related("actor"),
+        "can_triage": permissions.can_triage(request.user, application),
+        "return_form": ReturnForm(task_choices=_task_choices(task_list)),
+        "ineligible_form": IneligibleForm(),
+        **forms_with_errors,
+    }
+    return render(request, "awards/workspace/application.html", context, status=status)
+
+
 @login_required
 def review(request, pk: int):
     application = _coordinated(request, pk)
-    task_list = selectors.application_task_list(application)
-    answers = {
-        answer.criterion_id: answer for answer in application.answers.prefetch_related("evidence")
-    }
-    return render(
-        request,
-        "awards/workspace/application.html",
-        {
-            "application": application,
-            "task_list": task_list,
-            "answers": answers,
-            "timeline": AuditEntry.objects.filter(application=application).select_related("actor"),
-            "can_triage": permissions.can_triage(request.user, application),
-            "return_form": ReturnForm(task_choices=_task_choices(task_list)),
-            "ineligible_form": IneligibleForm(),
-        },
-    )
+    return _review_page(request, application, selectors.application_task_list(application))
 
 
 def _conflict():
@@ -176,7 +176,7 @@ def return_for_information(request, pk: int):
                 % {"reference": application.reference},
             )
             return redirect("workspace:application", application.pk)
-    return _review_with_errors(request, application, task_list, return_form=form)
+    return _review_page(request, application, task_list, status=400, return_form=form)
 
 
 @login_required
@@ -203,21 +203,7 @@ def mark_ineligible(request, pk: int):
             )
             return redirect("workspace:application", application.pk)
     task_list = selectors.application_task_list(application)
-    return _review_with_errors(request, application, task_list, ineligible_form=form)
-
-
-def _review_with_errors(request, application, task_list, **forms_with_errors):
-    context = {
-        "application": application,
-        "task_list": task_list,
-        "answers": {a.criterion_id: a for a in application.answers.prefetch_related("evidence")},
-        "timeline": AuditEntry.objects.filter(application=application).select_related("actor"),
-        "can_triage": permissions.can_triage(request.user, application),
-        "return_form": ReturnForm(task_choices=_task_choices(task_list)),
-        "ineligible_form": IneligibleForm(),
-        **forms_with_errors,
-    }
-    return render(request, "awards/workspace/application.html", context, status=400)
+    return _review_page(request, application, task_list, status=400, ineligible_form=form)
 
 
 @login_required
