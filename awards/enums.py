@@ -109,6 +109,21 @@ class AuditAction(models.TextChoices):
     JUDGEMENTS_SUBMITTED = "judgements_submitted", _("Panel member's judgements submitted")
     DECISION_RECORDED = "decision_recorded", _("Decision recorded")
     DECISION_RELEASED = "decision_released", _("Decision released")
+    MEETING_RECORDED = "meeting_recorded", _("Panel meeting or visit recorded")
+    REASSESSMENT_STARTED = "reassessment_started", _("New assessment round started")
+    CONDITION_ANSWERED = "condition_answered", _("Condition answered")
+    CONDITION_MET = "condition_met", _("Condition marked met")
+    CONDITION_OVERDUE = "condition_overdue", _("Condition overdue")
+    AWARD_CREATED = "award_created", _("Award made")
+    AWARD_RENEWAL_DUE = "award_renewal_due", _("Award renewal due")
+    AWARD_REMINDER_SENT = "award_reminder_sent", _("Renewal reminder sent")
+    AWARD_RENEWAL_STARTED = "award_renewal_started", _("Renewal started")
+    AWARD_RENEWED = "award_renewed", _("Award renewed")
+    AWARD_RENEWAL_NOT_AWARDED = "award_renewal_not_awarded", _("Renewal not awarded")
+    AWARD_LAPSED = "award_lapsed", _("Award lapsed")
+    AWARD_WITHDRAWN = "award_withdrawn", _("Award withdrawn")
+    EXPORT_CREATED = "export_created", _("Data exported")
+    PAYMENT_RECORDED = "payment_recorded", _("Honorarium or expenses recorded")
 
 
 class PanelFormat(models.TextChoices):
@@ -134,3 +149,30 @@ class DecisionOutcome(models.TextChoices):
     AWARD_WITH_CONDITIONS = "award_with_conditions", _("Award with conditions")
     MORE_EVIDENCE_NEEDED = "more_evidence_needed", _("More evidence needed")
     NOT_YET_AWARDED = "not_yet_awarded", _("Not yet awarded")
+
+
+class AwardStatus(models.TextChoices):
+    ACTIVE = "active", _("Current")
+    RENEWAL_DUE = "renewal_due", _("Renewal due")
+    IN_RENEWAL = "in_renewal", _("In renewal")
+    RENEWED = "renewed", _("Renewed")
+    LAPSED = "lapsed", _("Lapsed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# An award in one of these states is held: it is listed in the register (unless the
+# organisation opted out) and the verification page calls it current.
+CURRENT_AWARD_STATUSES = frozenset(
+    {AwardStatus.ACTIVE, AwardStatus.RENEWAL_DUE, AwardStatus.IN_RENEWAL}
+)
+
+
+class PaymentKind(models.TextChoices):
+    HONORARIUM = "honorarium", _("Honorarium")
+    EXPENSES = "expenses", _("Expenses")
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Being prepared")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")

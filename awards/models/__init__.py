@@ -1,6 +1,7 @@
 from awards.models.action_plans import ActionPlan, PlanAction
 from awards.models.applications import Application, CriterionAnswer
 from awards.models.audit import AuditEntry
+from awards.models.awards import Award, AwardReminder, DataExport
 from awards.models.decisions import AgreedOutcome, Condition, Decision
 from awards.models.evidence import EvidenceItem
 from awards.models.organisations import (
@@ -15,10 +16,17 @@ from awards.models.panels import (
     ConflictDeclaration,
     CriterionJudgement,
     Panel,
+    PanelMeeting,
     PanelMember,
+    Payment,
 )
 
 __all__ = [
+    "Award",
+    "AwardReminder",
+    "DataExport",
+    "PanelMeeting",
+    "Payment",
     "AgreedOutcome",
     "Condition",
     "Decision",

@@ -64,6 +64,19 @@ class Application(models.Model):
     return_due_date = models.DateField(_("needed by"), null=True, blank=True)
     returned_tasks = models.JSONField(_("tasks to change"), default=list, blank=True)
     ineligible_reason = models.TextField(_("why the application is not eligible"), blank=True)
+    # Which independent reading the panel is on: a resubmission after "more evidence needed"
+    # starts a new round, so the same panel reads and judges again.
+    assessment_round = models.PositiveSmallIntegerField(default=1)
+    # A renewal of an award: what changed since, in the applicant's words.
+    renewal_of = models.ForeignKey(
+        "awards.Award",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewal_applications",
+        verbose_name=_("renews award"),
+    )
+    progress_since_award = models.TextField(_("progress since your last award"), blank=True)
     # Optimistic concurrency for the application-level sections.
     version = models.PositiveIntegerField(default=0)
 

@@ -16,8 +16,20 @@ class AuditEntry(models.Model):
         blank=True,
         related_name="audit_entries",
     )
+    award = models.ForeignKey(
+        "awards.Award",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+    )
+    # Empty only for entries about no one organisation, such as a data export.
     organisation = models.ForeignKey(
-        "awards.Organisation", on_delete=models.PROTECT, related_name="audit_entries"
+        "awards.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"

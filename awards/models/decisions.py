@@ -64,6 +64,17 @@ class Condition(models.Model):
     text = models.TextField(_("condition"))
     due_date = models.DateField(_("due by"))
     met_at = models.DateTimeField(_("met at"), null=True, blank=True)
+    met_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The organisation's answer: what it did, with evidence from its library.
+    response = models.TextField(_("what you have done"), blank=True)
+    response_evidence = models.ManyToManyField(
+        "awards.EvidenceItem", blank=True, related_name="condition_responses"
+    )
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # Set once by the lifecycle job when the due date passes unmet.
+    overdue_flagged_on = models.DateField(_("flagged overdue on"), null=True, blank=True)
 
     class Meta:
         ordering = ["due_date", "pk"]

@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import Judgement, PanelFormat, PanelRole
+from awards.enums import Judgement, PanelFormat, PanelRole, PaymentKind
 
 
 class AssessorProfile(models.Model):
@@ -127,12 +127,15 @@ class Assessment(models.Model):
     application = models.ForeignKey(
         "awards.Application", on_delete=models.CASCADE, related_name="assessments"
     )
+    round = models.PositiveSmallIntegerField(default=1)
     submitted_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["member", "application"], name="awards_one_assessment"),
+            models.UniqueConstraint(
+                fields=["member", "application", "round"], name="awards_one_assessment_per_round"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -158,3 +161,60 @@ class CriterionJudgement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion_id}: {self.outcome}"
+
+
+class PanelMeeting(models.Model):
+    """The panel's meeting with, or visit to, the applicant."""
+
+    application = models.ForeignKey(
+        "awards.Application", on_delete=models.CASCADE, related_name="panel_meetings"
+    )
+    held_on = models.DateField(_("date"))
+    meeting_format = models.CharField(
+        _("how"), max_length=20, choices=PanelFormat.choices, default=PanelFormat.ONLINE
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    people_met = models.TextField(_("who the panel met"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    extra_evidence = models.TextField(_("extra evidence received on the day"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} on {self.held_on}"
+
+
+class Payment(models.Model):
+    """An honorarium or expenses for a panel member (lived-experience assessors in most
+    schemes). Finance sees these through the Excel export."""
+
+    member = models.ForeignKey(PanelMember, on_delete=models.PROTECT, related_name="payments")
+    kind = models.CharField(_("type"), max_length=20, choices=PaymentKind.choices)
+    amount = models.DecimalField(_("amount (£)"), max_digits=8, decimal_places=2)
+    description = models.CharField(_("what for"), max_length=200, blank=True)
+    claimed_on = models.DateField(_("claimed on"), null=True, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="awards_payment_positive"),
+            models.CheckConstraint(
+                condition=Q(paid_on__isnull=True)
+                | Q(claimed_on__isnull=True)
+                | Q(paid_on__gte=models.F("claimed_on")),
+                name="awards_payment_paid_after_claimed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} £{self.amount}"
