@@ -223,7 +223,9 @@ def judgements_visible_to(member, application):
     """Other members' judgements stay hidden until the member has submitted their own."""
     from awards.models import Assessment, CriterionJudgement
 
-    own = Assessment.objects.filter(member=member, application=application).first()
+    own = Assessment.objects.filter(
+        member=member, application=application, round=application.assessment_round
+    ).first()
     if own is None or own.submitted_at is None:
         return (
             CriterionJudgement.objects.filter(assessment=own)
@@ -231,7 +233,9 @@ def judgements_visible_to(member, application):
             else (CriterionJudgement.objects.none())
         )
     return CriterionJudgement.objects.filter(
-        assessment__application=application, assessment__submitted_at__isnull=False
+        assessment__application=application,
+        assessment__round=application.assessment_round,
+        assessment__submitted_at__isnull=False,
     ).select_related("assessment__member__user", "criterion")
 
 

@@ -383,6 +383,13 @@ def application_submit(
         locked.submitted_at = now
         locked.submitted_by = user
         locked.declaration_accepted_at = now
+        if locked.status == ApplicationStatus.MORE_EVIDENCE_NEEDED:
+            # The same panel reads the new evidence and judges afresh: a new round.
+            locked.assessment_round += 1
+        if locked.renewal_of_id:
+            from awards.award_services import renewal_submitted
+
+            renewal_submitted(application=locked, actor=user, now=now)
 
     action = (
         Action.RESUBMIT
@@ -419,8 +426,18 @@ def application_submit(
 def application_withdraw(
     *, application: Application, user: User, now: datetime.datetime, reason: str
 ) -> Application:
+    def end_renewal(locked: Application) -> None:
+        from awards.award_services import renewal_outcome_not_awarded
+
+        renewal_outcome_not_awarded(application=locked, actor=user, now=now)
+
     return transition(
-        application=application, action=Action.WITHDRAW, actor=user, now=now, note=reason
+        application=application,
+        action=Action.WITHDRAW,
+        actor=user,
+        now=now,
+        note=reason,
+        changes=end_renewal,
     )
 
 
@@ -556,7 +573,10 @@ def application_mark_ineligible(
         raise ServiceError(_("Give the reason the application is not eligible."))
 
     def record(locked: Application) -> None:
+        from awards.award_services import renewal_outcome_not_awarded
+
         locked.ineligible_reason = reason.strip()
+        renewal_outcome_not_awarded(application=locked, actor=user, now=now)
 
     email = _email_team(
         application,
@@ -665,7 +685,9 @@ def assessment_save(
         raise ServiceError(
             _("You have a conflict of interest with this applicant, so you cannot score it.")
         )
-    assessment, _created = Assessment.objects.get_or_create(member=member, application=application)
+    assessment, _created = Assessment.objects.get_or_create(
+        member=member, application=application, round=application.assessment_round
+    )
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.submitted_at is not None:
         raise ServiceError(_("Your judgements are already submitted."))
@@ -741,9 +763,11 @@ def decision_record(
     blocked = {member.pk for member in report.conflicted}
     scorers = [m for m in chair.panel.members.all() if m.pk not in blocked]
     submitted = set(
-        Assessment.objects.filter(application=application, submitted_at__isnull=False).values_list(
-            "member_id", flat=True
-        )
+        Assessment.objects.filter(
+            application=application,
+            round=application.assessment_round,
+            submitted_at__isnull=False,
+        ).values_list("member_id", flat=True)
     )
     waiting = [m for m in scorers if m.pk not in submitted]
     if waiting:
@@ -819,7 +843,13 @@ def decision_release(
         raise ServiceError(_("There is no decision to release."))
 
     def stamp(locked: Application) -> None:
+        from awards import award_services
+
         Decision.objects.filter(pk=decision.pk).update(released_at=now, released_by=user)
+        if decision.outcome in ("award", "award_with_conditions"):
+            award_services.award_create(application=locked, decision=decision, actor=user, now=now)
+        elif decision.outcome == "not_yet_awarded":
+            award_services.renewal_outcome_not_awarded(application=locked, actor=user, now=now)
 
     link = base_url + reverse("awards:application", args=[application.pk])
     email = _email_team(

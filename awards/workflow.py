@@ -26,7 +26,8 @@ from django.db import transaction
 from accounts.models import User
 from awards.enums import ApplicationStatus as S
 from awards.enums import AuditAction
-from awards.models import Application, AuditEntry
+from awards.enums import AwardStatus as A
+from awards.models import Application, AuditEntry, Award
 
 
 class Action(StrEnum):
@@ -154,3 +155,139 @@ def transition(
         for callback in after_commit or []:
             transaction.on_commit(callback)
     return locked
+
+
+# --- Awards -----------------------------------------------------------------------------------
+#
+#   active ──(lifecycle job: first reminder date)──▶ renewal due
+#   active | renewal due ──renewal submitted before expiry──▶ in renewal
+#   in renewal ──renewal awarded──▶ renewed
+#   in renewal ──renewal not awarded or withdrawn, before expiry──▶ renewal due
+#   active | renewal due | in renewal ──lapse (expiry, or a failed renewal after it)──▶ lapsed
+#   active | renewal due | in renewal ──withdraw (national staff, with a reason)──▶ withdrawn
+
+
+class AwardAction(StrEnum):
+    RENEWAL_DUE = "renewal_due"
+    RENEWAL_SUBMITTED = "renewal_submitted"
+    RENEW = "renew"
+    RENEWAL_FAILED = "renewal_failed"
+    LAPSE = "lapse"
+    WITHDRAW = "withdraw"
+
+
+_AWARD_TRANSITIONS: tuple[Transition, ...] = (
+    Transition(A.ACTIVE, AwardAction.RENEWAL_DUE, A.RENEWAL_DUE, AuditAction.AWARD_RENEWAL_DUE),
+    Transition(
+        A.ACTIVE, AwardAction.RENEWAL_SUBMITTED, A.IN_RENEWAL, AuditAction.AWARD_RENEWAL_STARTED
+    ),
+    Transition(
+        A.RENEWAL_DUE,
+        AwardAction.RENEWAL_SUBMITTED,
+        A.IN_RENEWAL,
+        AuditAction.AWARD_RENEWAL_STARTED,
+    ),
+    Transition(A.IN_RENEWAL, AwardAction.RENEW, A.RENEWED, AuditAction.AWARD_RENEWED),
+    Transition(
+        A.IN_RENEWAL,
+        AwardAction.RENEWAL_FAILED,
+        A.RENEWAL_DUE,
+        AuditAction.AWARD_RENEWAL_NOT_AWARDED,
+    ),
+    Transition(A.ACTIVE, AwardAction.LAPSE, A.LAPSED, AuditAction.AWARD_LAPSED),
+    Transition(A.RENEWAL_DUE, AwardAction.LAPSE, A.LAPSED, AuditAction.AWARD_LAPSED),
+    Transition(A.IN_RENEWAL, AwardAction.LAPSE, A.LAPSED, AuditAction.AWARD_LAPSED),
+    Transition(A.ACTIVE, AwardAction.WITHDRAW, A.WITHDRAWN, AuditAction.AWARD_WITHDRAWN),
+    Transition(A.RENEWAL_DUE, AwardAction.WITHDRAW, A.WITHDRAWN, AuditAction.AWARD_WITHDRAWN),
+    Transition(A.IN_RENEWAL, AwardAction.WITHDRAW, A.WITHDRAWN, AuditAction.AWARD_WITHDRAWN),
+)
+AWARD_TRANSITIONS = _AWARD_TRANSITIONS
+_AWARD_BY_KEY = {(t.source, t.action): t for t in _AWARD_TRANSITIONS}
+
+
+def award_transition_allowed(status: str, action: AwardAction) -> bool:
+    return (status, action) in _AWARD_BY_KEY
+
+
+def award_transition(
+    *,
+    award: Award,
+    action: AwardAction,
+    actor: User | None,
+    now: datetime.datetime,
+    note: str = "",
+    changes: Callable[[Award], None] | None = None,
+    after_commit: list[Callable[[], object]] | None = None,
+) -> Award:
+    """``transition`` for one award: lock, check the table, change, save, audit, and queue
+    side-effects after commit. Refused with TransitionNotAllowed (HTTP 409)."""
+    with transaction.atomic():
+        locked = Award.objects.select_for_update().get(pk=award.pk)
+        row = _AWARD_BY_KEY.get((locked.status, action))
+        if row is None:
+            raise TransitionNotAllowed(locked.status, action)
+        if changes is not None:
+            changes(locked)
+        locked.status = row.target
+        locked.save()
+        AuditEntry.objects.create(
+            award=locked,
+            application_id=locked.application_id,
+            organisation_id=locked.organisation_id,
+            actor=actor,
+            action=row.audit,
+            from_status=row.source,
+            to_status=row.target,
+            note=note,
+            created_at=now,
+        )
+        for callback in after_commit or []:
+            transaction.on_commit(callback)
+    return locked
+
+
+def award_transition_many(
+    *,
+    award_ids: list[int],
+    action: AwardAction,
+    actor: User | None,
+    now: datetime.datetime,
+    note: str = "",
+    extra: dict | None = None,
+) -> list[int]:
+    """The same move for a batch of awards in a constant number of queries, for the
+    lifecycle job. Awards whose status has no row for the action (changed since they were
+    selected) are left alone. Returns the ids that moved."""
+    sources = [row.source for row in _AWARD_TRANSITIONS if row.action == action]
+    moved: list[int] = []
+    with transaction.atomic():
+        rows = list(
+            Award.objects.select_for_update()
+            .filter(pk__in=award_ids, status__in=[str(s) for s in sources])
+            .values_list("pk", "status", "application_id", "organisation_id")
+        )
+        entries = []
+        for source in sources:
+            row = _AWARD_BY_KEY[(source, action)]
+            ids = [pk for pk, status, *_ in rows if status == source]
+            if not ids:
+                continue
+            Award.objects.filter(pk__in=ids).update(status=row.target, **(extra or {}))
+            moved.extend(ids)
+            entries.extend(
+                AuditEntry(
+                    award_id=pk,
+                    application_id=application_id,
+                    organisation_id=organisation_id,
+                    actor=actor,
+                    action=row.audit,
+                    from_status=row.source,
+                    to_status=row.target,
+                    note=note,
+                    created_at=now,
+                )
+                for pk, status, application_id, organisation_id in rows
+                if status == source
+            )
+        AuditEntry.objects.bulk_create(entries)
+    return moved

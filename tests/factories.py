@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -184,4 +186,78 @@ def complete_application(application, *, user, evidence=True):
     application.senior_signatory_role = "Head teacher"
     application.senior_endorsed_on = datetime.date(2026, 2, 1)
     application.save()
+    return application
+
+
+def assessment_panel(stream, *, prefix: str = ""):
+    """A panel that meets the default composition rule: a chair, an expert and a
+    lived-experience assessor."""
+    from awards.models import AssessorProfile, Panel, PanelMember
+
+    prefix = prefix or f"panel{Panel.objects.count() + 1}"
+    panel = Panel.objects.create(stream=stream, name=f"{stream.name} {prefix}")
+    for n, (role, lived) in enumerate(
+        [("sector_expert", False), ("peer", False), ("lived_experience", True)]
+    ):
+        user = staff_user(Role.PANEL_MEMBER, email=f"{prefix}.{stream.slug}.{n}@example.org")
+        AssessorProfile.objects.create(user=user, lived_experience=lived)
+        PanelMember.objects.create(panel=panel, user=user, role=role, is_chair=n == 0)
+    return panel
+
+
+def decide_application(
+    application,
+    *,
+    admin,
+    now,
+    outcome: str = "award",
+    panel=None,
+    conditions=(),
+    release: bool = True,
+):
+    """Drive a submitted (or in-assessment) application through triage, a panel and the
+    chair's decision to a released outcome, through the real services."""
+    from awards import services
+    from awards.enums import ApplicationStatus
+
+    if application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.RESUBMITTED):
+        application = services.application_accept(application=application, user=admin, now=now)
+    if application.panel_id is None:
+        panel = panel or assessment_panel(application.stream)
+        application = services.panel_assign_application(
+            panel=panel, application=application, user=admin, now=now
+        )
+    members = list(application.panel.members.all())
+    criteria = list(application.criteria_version.criteria.all())
+    for member in members:
+        services.conflict_declare(
+            member=member, application=application, has_conflict=False, details="", now=now
+        )
+        services.assessment_save(
+            member=member,
+            application=application,
+            expected_version=0,
+            judgements={c.pk: ("met", "Clear evidence.") for c in criteria},
+            now=now,
+            submit=True,
+        )
+    chair = next(m for m in members if m.is_chair)
+    application = services.decision_record(
+        application=application,
+        chair=chair,
+        agreed={c.pk: ("met", f"{c.code}: well evidenced.") for c in criteria},
+        outcome=outcome,
+        strengths="A warm welcome.",
+        recommendations="Share your practice.",
+        conditions=list(conditions),
+        evidence_needed="More from pupils." if outcome == "more_evidence_needed" else "",
+        evidence_due_date=(now.date() + datetime.timedelta(days=30))
+        if outcome == "more_evidence_needed"
+        else None,
+        now=now,
+    )
+    if release:
+        application = services.decision_release(
+            application=application, user=admin, now=now, base_url="http://testserver"
+        )
     return application

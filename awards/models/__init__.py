@@ -1,7 +1,7 @@
 from awards.models.action_plans import ActionPlan, PlanAction
 from awards.models.applications import Application, CriterionAnswer
 from awards.models.audit import AuditEntry
-from awards.models.awards import Award, AwardReminder, DataExport
+from awards.models.awards import Award, AwardReminder, DataExport, LifecycleRun
 from awards.models.decisions import AgreedOutcome, Condition, Decision
 from awards.models.evidence import EvidenceItem
 from awards.models.organisations import (
@@ -25,6 +25,7 @@ __all__ = [
     "Award",
     "AwardReminder",
     "DataExport",
+    "LifecycleRun",
     "PanelMeeting",
     "Payment",
     "AgreedOutcome",

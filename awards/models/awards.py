@@ -142,3 +142,19 @@ class DataExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.requested_by_id}"
+
+
+class LifecycleRun(models.Model):
+    """One run of the daily award lifecycle job, by the day it ran for. The job refuses a day
+    before the latest one it ran for, and a second run for the same day changes nothing."""
+
+    day = models.DateField(unique=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-day"]
+
+    def __str__(self) -> str:
+        return str(self.day)

@@ -241,7 +241,9 @@ def assess(request, pk: int):
     if declaration.has_conflict:
         return render(request, "awards/assess/conflicted.html", {"application": application})
 
-    assessment = Assessment.objects.filter(member=member, application=application).first()
+    assessment = Assessment.objects.filter(
+        member=member, application=application, round=application.assessment_round
+    ).first()
     criteria = list(application.criteria_version.criteria.order_by("sort_order"))
     answers = {a.criterion_id: a for a in application.answers.prefetch_related("evidence")}
     own = {j.criterion_id: j for j in (assessment.judgements.all() if assessment else [])}
@@ -280,7 +282,9 @@ def assess(request, pk: int):
                 else _("Draft saved."),
             )
             return redirect("assess:application", application.pk)
-        assessment = Assessment.objects.filter(member=member, application=application).first()
+        assessment = Assessment.objects.filter(
+            member=member, application=application, round=application.assessment_round
+        ).first()
         own = {j.criterion_id: j for j in (assessment.judgements.all() if assessment else [])}
     rows = [
         {"criterion": c, "answer": answers.get(c.pk), "judgement": own.get(c.pk)} for c in criteria
@@ -324,7 +328,9 @@ def decision(request, pk: int):
     members = list(application.panel.members.select_related("user"))
     judgements = {}
     for assessment in Assessment.objects.filter(
-        application=application, submitted_at__isnull=False
+        application=application,
+        round=application.assessment_round,
+        submitted_at__isnull=False,
     ).prefetch_related("judgements"):
         for judgement in assessment.judgements.all():
             judgements[(judgement.criterion_id, assessment.member_id)] = judgement
