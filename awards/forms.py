@@ -117,6 +117,7 @@ class CriterionAnswerForm(forms.Form):
 
 SECTION_FIELDS = {
     "about": ["organisation_context"],
+    "progress": ["progress_since_award"],
     "lived-experience": ["lived_experience"],
     "consent": ["safeguarding_lead", "consent_confirmed", "consent_notes"],
     "endorsement": ["senior_signatory_name", "senior_signatory_role", "senior_endorsed_on"],
@@ -132,6 +133,7 @@ def section_form_class(section: str) -> type[forms.ModelForm]:
             fields = SECTION_FIELDS[section]
             widgets = {
                 "organisation_context": forms.Textarea(attrs={"rows": 8}),
+                "progress_since_award": forms.Textarea(attrs={"rows": 10}),
                 "lived_experience": forms.Textarea(attrs={"rows": 10}),
                 "consent_notes": forms.Textarea(attrs={"rows": 4}),
                 "senior_endorsed_on": forms.DateInput(attrs={"type": "date"}),

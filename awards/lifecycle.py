@@ -233,9 +233,9 @@ def _send_reminders(batch, stream, offsets, today, now) -> int:
 
 @task
 def send_reminder_emails(messages: list[dict]) -> int:
-    from django.core.mail import EmailMessage, get_connection
+    from django.core.mail import EmailMessage, mailers
 
-    connection = get_connection()
+    connection = mailers.default
     emails = [
         EmailMessage(
             subject=m["subject"],

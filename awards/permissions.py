@@ -132,3 +132,18 @@ def can_view_evidence(user: AnyUser, item: EvidenceItem) -> bool:
         .exclude(status=ApplicationStatus.DRAFT)
         .exists()
     )
+
+
+def can_coordinate_award(user: AnyUser, award) -> bool:
+    """Coordinators of the award's stream or area, and national admins."""
+    from awards.models import Award
+
+    scope = coordinated_applications_q(user)
+    if scope is None:
+        return False
+    return Award.objects.filter(scope, pk=award.pk).exists()
+
+
+def can_withdraw_award(user: AnyUser) -> bool:
+    """Withdrawing an award is for national staff only."""
+    return has_role(user, Role.NATIONAL_ADMIN)

@@ -6,12 +6,21 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from awards.enums import MembershipRole, TaskStatus
-from awards.models import Application, CriterionAnswer, EvidenceItem, Membership, Organisation
+from awards.enums import ApplicationStatus, AwardStatus, MembershipRole, TaskStatus
+from awards.models import (
+    Application,
+    Award,
+    Condition,
+    CriterionAnswer,
+    EvidenceItem,
+    Membership,
+    Organisation,
+)
 from criteria.enums import PRINCIPLE_ORDER, Principle
 from criteria.models import Criterion
 
 SECTION_ABOUT = "about"
+SECTION_PROGRESS = "progress"
 SECTION_LIVED_EXPERIENCE = "lived-experience"
 SECTION_CONSENT = "consent"
 SECTION_ENDORSEMENT = "endorsement"
@@ -123,6 +132,15 @@ def application_task_list(application: Application) -> TaskList:
             ),
         ],
     )
+    if application.renewal_of_id:
+        about.tasks.append(
+            Task(
+                SECTION_PROGRESS,
+                _("Progress since your last award"),
+                _status(bool(application.progress_since_award.strip()), 1),
+                "section",
+            )
+        )
     groups = [about]
     coverage = []
     for principle in PRINCIPLE_ORDER:
@@ -201,7 +219,14 @@ def organisations_for_user(user: User) -> QuerySet[Membership]:
             Prefetch(
                 "organisation__applications",
                 queryset=Application.objects.select_related("stream").order_by("-created_at"),
-            )
+            ),
+            Prefetch(
+                "organisation__awards",
+                queryset=Award.objects.select_related("stream")
+                .exclude(status__in=[AwardStatus.RENEWED])
+                .prefetch_related("renewal_applications")
+                .order_by("-awarded_on"),
+            ),
         )
         .order_by("organisation__name")
     )
@@ -288,3 +313,47 @@ def feedback_letter_context(application) -> dict | None:
     if released is None:
         return None
     return {"application": application, **released}
+
+
+def renewal_criteria_changes(application):
+    """For a renewal: how the criteria changed between the version of the last award and the
+    version this application uses (None for a first application)."""
+    from criteria.selectors import criteria_version_diff
+
+    if not application.renewal_of_id:
+        return None
+    award = application.renewal_of
+    if award.criteria_version_id == application.criteria_version_id:
+        return criteria_version_diff(
+            old=application.criteria_version, new=application.criteria_version
+        )
+    return criteria_version_diff(old=award.criteria_version, new=application.criteria_version)
+
+
+def renewal_change_by_code(application) -> dict[str, str]:
+    """Per criterion code, what changed since the last award: "added", "reworded" or
+    "unchanged" (empty for a first application). Shown to panel members."""
+    diff = renewal_criteria_changes(application)
+    if diff is None:
+        return {}
+    changes = {c.code: "added" for c in diff.added}
+    changes.update({c.code: "reworded" for c in diff.reworded})
+    changes.update({c.code: "unchanged" for c in diff.unchanged})
+    return changes
+
+
+def open_conditions_by_organisation(organisation_ids) -> dict[int, list[Condition]]:
+    """Unmet conditions of awards held, per organisation (one query)."""
+    conditions = (
+        Condition.objects.filter(
+            met_at__isnull=True,
+            decision__application__organisation_id__in=list(organisation_ids),
+            decision__application__status=ApplicationStatus.AWARDED_WITH_CONDITIONS,
+        )
+        .select_related("decision__application")
+        .order_by("due_date", "pk")
+    )
+    grouped: dict[int, list[Condition]] = {}
+    for condition in conditions:
+        grouped.setdefault(condition.decision.application.organisation_id, []).append(condition)
+    return grouped

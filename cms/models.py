@@ -217,6 +217,14 @@ class LocalGroupPage(RouteTrailMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["guidance_pages"] = GuidancePage.objects.child_of(self).live().public()
         context["supported_streams"] = self.streams.filter(is_active=True).select_related("page")
+        from awards.models import Award
+
+        context["award_holders"] = (
+            Award.objects.in_register()
+            .filter(organisation__local_group=self)
+            .select_related("organisation", "stream")
+            .order_by("organisation__name")
+        )
         return context
 
 

@@ -23,6 +23,7 @@ EXCLUDED_PREFIXES = (
     "/apply/",
     "/workspace/",
     "/assess/",
+    "/awards/",  # the register and verification: current to the minute, rate-limited
     "/accounts/",
     "/search/",
     "/health/",

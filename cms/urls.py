@@ -38,6 +38,7 @@ urlpatterns = [
     path("apply/", include("awards.urls")),
     path("workspace/", include((awards_urls.workspace_urlpatterns, "workspace"))),
     path("assess/", include((awards_urls.assess_urlpatterns, "assess"))),
+    path("awards/", include((awards_urls.register_urlpatterns, "register"))),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
 ]

@@ -19,6 +19,12 @@ PUBLIC_URL_NAMES: frozenset[str] = frozenset(
         "wagtailadmin_sprite",  # Wagtail admin's icon sprite: a static SVG
         "wagtailadmin_javascript_catalog",  # Wagtail admin's JavaScript translations
         "frontend_login_redirect",
+        # The register of award holders and certificate verification: no personal data
+        "register",
+        "register_csv",
+        "register_json",
+        "verify_start",
+        "verify",
         # Signing up, in and out, and recovering an account
         "account_login",
         "account_logout",

@@ -60,7 +60,14 @@ def _application(request, pk: int) -> Application:
 @login_required
 def dashboard(request):
     memberships = list(selectors.organisations_for_user(request.user))
-    return render(request, "awards/dashboard.html", {"memberships": memberships})
+    conditions = selectors.open_conditions_by_organisation(m.organisation_id for m in memberships)
+    for membership in memberships:
+        membership.open_conditions = conditions.get(membership.organisation_id, [])
+    return render(
+        request,
+        "awards/dashboard.html",
+        {"memberships": memberships, "today": timezone.localdate()},
+    )
 
 
 @login_required
@@ -437,6 +444,7 @@ def criterion_task(request, pk: int, code: str):
 
 SECTION_TITLES = {
     "about": _("About your organisation"),
+    "progress": _("Progress since your last award"),
     "lived-experience": _("How people with lived experience shaped this work"),
     "consent": _("Consent and safeguarding"),
     "endorsement": _("Senior endorsement"),
@@ -447,7 +455,7 @@ SECTION_TITLES = {
 @require_http_methods(["GET", "POST"])
 def section_task(request, pk: int, section: str):
     application = _application(request, pk)
-    if section not in SECTION_FIELDS:
+    if section not in SECTION_FIELDS or (section == "progress" and not application.renewal_of_id):
         raise Http404
     can_edit = permissions.can_edit_task(request.user, application, section)
     form_class = section_form_class(section)
@@ -497,6 +505,9 @@ def section_task(request, pk: int, section: str):
             "section": section,
             "can_edit": can_edit,
             "theirs": theirs,
+            "criteria_changes": selectors.renewal_criteria_changes(application)
+            if section == "progress"
+            else None,
         },
         status=409 if theirs else 200,
     )

@@ -14,9 +14,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.enums import ROLE_GROUP_NAMES, Role
 from accounts.permissions import has_role
+from awards import award_services as services_awards
 from awards import permissions, selectors, services
 from awards.enums import ApplicationStatus, Judgement, PanelRole
-from awards.models import Application, Assessment, ConflictDeclaration, Panel, PanelMember
+from awards.models import (
+    Application,
+    Assessment,
+    ConflictDeclaration,
+    Panel,
+    PanelMeeting,
+    PanelMember,
+)
 from awards.panels import panel_composition
 from awards.workflow import TransitionNotAllowed
 from criteria.models import Stream
@@ -155,6 +163,8 @@ def panel_detail(request, pk: int):
             "member_form": member_form,
             "assign_form": assign_form,
             "applications": panel.applications.select_related("organisation"),
+            "may_pay": has_role(request.user, Role.NATIONAL_ADMIN)
+            or has_role(request.user, Role.STREAM_COORDINATOR),
         },
         status=400 if assign_report else 200,
     )
@@ -206,7 +216,9 @@ class DeclarationForm(forms.Form):
 
 def _membership(request, pk):
     application = get_object_or_404(
-        Application.objects.select_related("organisation", "criteria_version", "panel", "stream"),
+        Application.objects.select_related(
+            "organisation", "criteria_version", "panel", "stream", "renewal_of"
+        ),
         pk=pk,
     )
     member = (
@@ -303,6 +315,8 @@ def assess(request, pk: int):
             "choices": Judgement.choices,
             "errors": errors,
             "others": others,
+            "changes": selectors.renewal_change_by_code(application),
+            "meeting_count": application.panel_meetings.count(),
         },
         status=400 if errors else 200,
     )
@@ -406,4 +420,59 @@ def decision(request, pk: int):
             "conditions_range": range(3),
         },
         status=400 if errors else 200,
+    )
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = PanelMeeting
+        fields = ["held_on", "meeting_format", "place", "people_met", "notes", "extra_evidence"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "meeting_format": forms.RadioSelect,
+            "people_met": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 8}),
+            "extra_evidence": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "people_met": gettext_lazy(
+                "Roles rather than names for pupils, students and people seeking sanctuary."
+            ),
+            "extra_evidence": gettext_lazy("What the applicant showed or gave you on the day."),
+        }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting(request, pk: int):
+    """The chair records the panel's meeting with, or visit to, the applicant. Every member
+    sees the record."""
+    application, member = _membership(request, pk)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST":
+        if not member.is_chair:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services_awards.meeting_record(
+                    application=application,
+                    member=member,
+                    now=timezone.now(),
+                    **form.cleaned_data,
+                )
+            except services.ServiceError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The meeting is recorded."))
+                return redirect("assess:meeting", application.pk)
+    return render(
+        request,
+        "awards/assess/meeting.html",
+        {
+            "application": application,
+            "member": member,
+            "form": form,
+            "meetings": application.panel_meetings.select_related("recorded_by"),
+        },
+        status=400 if form.errors else 200,
     )

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from awards import permissions, selectors, services
 from awards.enums import ApplicationStatus
 from awards.filters import ApplicationQueueFilter
-from awards.models import Application, AuditEntry
+from awards.models import Application, AuditEntry, Award
 from awards.views.applicant import _base_url
 from awards.workflow import TransitionNotAllowed
 
@@ -114,6 +114,8 @@ def _review_page(request, application, task_list, *, status=200, **forms_with_er
         "answers": {a.criterion_id: a for a in application.answers.prefetch_related("evidence")},
         "timeline": AuditEntry.objects.filter(application=application).select_related("actor"),
         "can_triage": permissions.can_triage(request.user, application),
+        "meetings": application.panel_meetings.all(),
+        "award": Award.objects.filter(application=application).first(),
         "return_form": ReturnForm(task_choices=_task_choices(task_list)),
         "ineligible_form": IneligibleForm(),
         **forms_with_errors,

@@ -24,6 +24,7 @@ def _navigation_entries(user) -> list[tuple[str, str]]:
         (_("Home"), "/"),
         (_("Streams"), "/streams/"),
         (_("Local groups"), "/local-groups/"),
+        (_("Award holders"), reverse("register:register")),
         (_("Search"), reverse("search")),
     ]
     if user.is_authenticated:

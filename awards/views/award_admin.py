@@ -1,0 +1,152 @@
+"""Awards in the coordinator's workspace: the list with filters, one award with its
+conditions and timeline, withdrawal (national staff) and marking conditions met."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from awards import award_services, permissions
+from awards.enums import AwardStatus
+from awards.filters import StaffAwardFilter
+from awards.models import AuditEntry, Award, Condition
+from awards.services import ServiceError
+from awards.workflow import TransitionNotAllowed
+
+AWARDS_PAGE_SIZE = 25
+
+
+def _scope(request):
+    scope = permissions.coordinated_applications_q(request.user)
+    if scope is None:
+        raise PermissionDenied
+    return scope
+
+
+@login_required
+def award_list(request):
+    scope = _scope(request)
+    base = Award.objects.filter(scope)
+    award_filter = StaffAwardFilter(request.GET or None, queryset=base)
+    awards = award_filter.qs.select_related(
+        "organisation", "organisation__local_group", "stream"
+    ).order_by("expires_on", "pk")
+    counts = dict(base.order_by().values_list("status").annotate(total=Count("pk")))
+    page_obj = Paginator(awards, AWARDS_PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    overdue = set(
+        award_services.overdue_conditions(today=today)
+        .filter(decision__application__award__in=[award.pk for award in page_obj])
+        .values_list("decision__application__award", flat=True)
+    )
+    return render(
+        request,
+        "awards/workspace/awards.html",
+        {
+            "filter": award_filter,
+            "page_obj": page_obj,
+            "status_counts": [
+                (status, label, counts.get(status, 0))
+                for status, label in AwardStatus.choices
+                if counts.get(status)
+            ],
+            "overdue": overdue,
+            "query": request.GET.urlencode(),
+            "today": today,
+        },
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why is the award being withdrawn?"),
+        help_text=gettext_lazy("The organisation is emailed this reason and it is kept on record."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+    )
+
+
+def _award(request, pk: int) -> Award:
+    award = get_object_or_404(
+        Award.objects.select_related(
+            "organisation", "organisation__local_group", "stream", "application", "renewed_by"
+        ),
+        pk=pk,
+    )
+    if not permissions.can_coordinate_award(request.user, award):
+        raise Http404
+    return award
+
+
+def _detail(request, award, *, withdraw_form=None, status=200):
+    decision = getattr(award.application, "decision", None)
+    conditions = list(decision.conditions.prefetch_related("response_evidence")) if decision else []
+    return render(
+        request,
+        "awards/workspace/award.html",
+        {
+            "award": award,
+            "conditions": conditions,
+            "today": timezone.localdate(),
+            "renewals": award.renewal_applications.order_by("-created_at"),
+            "reminders": award.reminders.all(),
+            "timeline": AuditEntry.objects.filter(award=award).select_related("actor"),
+            "can_withdraw": permissions.can_withdraw_award(request.user) and award.is_current,
+            "withdraw_form": withdraw_form or WithdrawForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def award_detail(request, pk: int):
+    return _detail(request, _award(request, pk))
+
+
+@login_required
+@require_http_methods(["POST"])
+def award_withdraw(request, pk: int):
+    award = _award(request, pk)
+    if not permissions.can_withdraw_award(request.user):
+        raise PermissionDenied
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, award, withdraw_form=form, status=400)
+    try:
+        award_services.award_withdraw(
+            award=award, user=request.user, now=timezone.now(), reason=form.cleaned_data["reason"]
+        )
+    except ServiceError as error:
+        form.add_error("reason", str(error))
+        return _detail(request, award, withdraw_form=form, status=400)
+    except TransitionNotAllowed:
+        messages.error(request, _("This award has already ended."))
+        return _detail(request, award, status=409)
+    messages.success(request, _("The award is withdrawn and the organisation has been emailed."))
+    return redirect("workspace:award", award.pk)
+
+
+@login_required
+@require_POST
+def condition_met(request, pk: int):
+    condition = get_object_or_404(Condition.objects.select_related("decision__application"), pk=pk)
+    award = Award.objects.filter(application_id=condition.decision.application_id).first()
+    if award is None or not permissions.can_coordinate_award(request.user, award):
+        raise Http404
+    try:
+        award_services.condition_mark_met(
+            condition=condition, user=request.user, now=timezone.now()
+        )
+    except ServiceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Condition marked as met. The organisation has been told."))
+    return redirect("workspace:award", award.pk)
