@@ -65,12 +65,7 @@ def register(request):
 
 
 def _open_data_rows(request):
-    register_filter = _register_filter(request)
-    queryset = (
-        register_filter.qs.order_by("organisation__name", "pk")
-        if (register_filter.is_valid())
-        else Award.objects.none()
-    )
+    queryset = _register_filter(request).qs.order_by("organisation__name", "pk")
     return queryset.values_list(*(field for _name, field in OPEN_DATA_FIELDS))
 
 
