@@ -3,11 +3,18 @@ from django.db import transaction
 
 from accounts.demo import load_demo_users
 from awards.demo import load_demo_applications
+from awards.demo_awards import load_demo_awards
 from cms.demo import load_demo_pages
 from criteria.demo import load_demo_streams
 
 # Each app contributes a loader; they run in this order and each is idempotent.
-DEMO_LOADERS = [load_demo_users, load_demo_streams, load_demo_pages, load_demo_applications]
+DEMO_LOADERS = [
+    load_demo_users,
+    load_demo_streams,
+    load_demo_pages,
+    load_demo_applications,
+    load_demo_awards,
+]
 
 
 class Command(BaseCommand):
