@@ -95,17 +95,25 @@ def process_awards(*, today: datetime.date, now: datetime.datetime | None = None
         if not offsets:
             continue
         # The offset due today for an award expiring on E is the smallest m with
-        # E - m months <= today, i.e. E <= today + m months.
-        ids = list(
-            Award.objects.filter(
-                stream=stream,
-                status=AwardStatus.RENEWAL_DUE,
-                expires_on__gt=today,
-                expires_on__lte=add_months(today, offsets[0]),
-            ).values_list("pk", flat=True)
-        )
-        for batch in _batches(ids):
-            summary.reminders += _send_reminders(batch, stream, offsets, today, now)
+        # E - m months <= today, i.e. E <= today + m months: so each offset owns a band of
+        # expiry dates. Awards that already had this reminder (or a later one) are left out
+        # in the query, so a second run loads nothing.
+        lower = today
+        for offset in sorted(offsets):
+            upper = add_months(today, offset)
+            ids = list(
+                Award.objects.filter(
+                    stream=stream,
+                    status=AwardStatus.RENEWAL_DUE,
+                    expires_on__gt=lower,
+                    expires_on__lte=upper,
+                )
+                .exclude(reminders__months_before__lte=offset)
+                .values_list("pk", flat=True)
+            )
+            lower = upper
+            for batch in _batches(ids):
+                summary.reminders += _send_reminders(batch, stream, offset, today, now)
 
     # 3. Lapse at expiry (awards in renewal stay current until the decision).
     ids = list(
@@ -143,7 +151,7 @@ def process_awards(*, today: datetime.date, now: datetime.datetime | None = None
     return summary
 
 
-def _send_reminders(batch, stream, offsets, today, now) -> int:
+def _send_reminders(batch, stream, offset, today, now) -> int:
     awards = list(
         Award.objects.filter(pk__in=batch)
         .select_related("organisation", "organisation__local_group")
@@ -168,13 +176,9 @@ def _send_reminders(batch, stream, offsets, today, now) -> int:
 
     due = []
     for award in awards:
-        due_offsets = [m for m in offsets if add_months(award.expires_on, -m) <= today]
-        if not due_offsets:
-            continue
-        offset = min(due_offsets)
         sent = {r.months_before for r in award.reminders.all()}
         # Sent once each; and never an earlier (longer) reminder after a later one.
-        if offset in sent or (sent and min(sent) < offset):
+        if sent and min(sent) <= offset:
             continue
         due.append((award, offset))
     if not due:

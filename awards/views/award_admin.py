@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -36,17 +36,23 @@ def award_list(request):
     scope = _scope(request)
     base = Award.objects.filter(scope)
     award_filter = StaffAwardFilter(request.GET or None, queryset=base)
-    awards = award_filter.qs.select_related(
-        "organisation", "organisation__local_group", "stream"
-    ).order_by("expires_on", "pk")
+    today = timezone.localdate()
+    awards = (
+        award_filter.qs.select_related("organisation", "organisation__local_group", "stream")
+        .annotate(
+            # Unmet conditions past their due date, read in the same query as the page.
+            has_overdue=Exists(
+                Condition.objects.filter(
+                    decision__application=OuterRef("application"),
+                    met_at__isnull=True,
+                    due_date__lt=today,
+                )
+            )
+        )
+        .order_by("expires_on", "pk")
+    )
     counts = dict(base.order_by().values_list("status").annotate(total=Count("pk")))
     page_obj = Paginator(awards, AWARDS_PAGE_SIZE).get_page(request.GET.get("page"))
-    today = timezone.localdate()
-    overdue = set(
-        award_services.overdue_conditions(today=today)
-        .filter(decision__application__award__in=[award.pk for award in page_obj])
-        .values_list("decision__application__award", flat=True)
-    )
     return render(
         request,
         "awards/workspace/awards.html",
@@ -58,7 +64,6 @@ def award_list(request):
                 for status, label in AwardStatus.choices
                 if counts.get(status)
             ],
-            "overdue": overdue,
             "query": request.GET.urlencode(),
             "today": today,
         },
