@@ -2,12 +2,16 @@
 
 A case is a callable that does one unit of work (render a page through the test client, call
 a renderer). Each is timed ``repeat`` times after a warm-up; the median is compared with the
-median of its reference case, and its SQL query count is taken from one extra run.
+median of its reference case, and its SQL query count is taken from one extra run. A case
+with a memory budget gets one more run under tracemalloc: the peak of what the Python
+allocator handed out during that run, in MB (memory that C libraries allocate themselves is
+not seen, and the run is slower: it is never timed).
 """
 
 import json
 import statistics
 import time
+import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
@@ -24,6 +28,7 @@ class Case:
     budget_queries: int | None = None
     repeat: int = 30
     warmup: int = 3
+    budget_memory_mb: float | None = None
 
 
 @dataclass
@@ -37,6 +42,7 @@ class Result:
     budget_queries: int | None
     ok: bool
     problems: list[str] = field(default_factory=list)
+    memory_mb: float | None = None
 
 
 def _median_seconds(case: Case) -> float:
@@ -54,6 +60,22 @@ def _query_count(case: Case) -> int:
     with CaptureQueriesContext(connection) as queries:
         case.run()
     return len(queries)
+
+
+def _peak_memory_mb(case: Case) -> float:
+    """Peak extra Python memory of one run, in MB."""
+    was_tracing = tracemalloc.is_tracing()
+    if not was_tracing:
+        tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        case.run()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        if not was_tracing:
+            tracemalloc.stop()
+    return (peak - before) / (1024 * 1024)
 
 
 def run_cases(cases: list[Case]) -> list[Result]:
@@ -76,6 +98,11 @@ def run_cases(cases: list[Case]) -> list[Result]:
                 problems.append(f"ratio {ratio:.2f} > budget {case.budget_ratio}")
         if case.budget_queries is not None and queries > case.budget_queries:
             problems.append(f"{queries} queries > budget {case.budget_queries}")
+        memory = None
+        if case.budget_memory_mb is not None:
+            memory = _peak_memory_mb(case)
+            if memory > case.budget_memory_mb:
+                problems.append(f"{memory:.1f} MB > budget {case.budget_memory_mb:g} MB")
         results[case.name] = Result(
             case=case.name,
             median_seconds=median,
@@ -86,6 +113,7 @@ def run_cases(cases: list[Case]) -> list[Result]:
             budget_queries=case.budget_queries,
             ok=not problems,
             problems=problems,
+            memory_mb=memory,
         )
     return [results[case.name] for case in cases]
 
@@ -101,6 +129,7 @@ def report(results: list[Result]) -> str:
             f"{result.case:<44} {result.median_seconds * 1000:>10.2f} {ratio:>7} "
             f"{budget_ratio:>7} {result.queries:>8} {budget_queries:>7}  "
             f"{'yes' if result.ok else 'NO: ' + '; '.join(result.problems)}"
+            + (f"  ({result.memory_mb:.1f} MB)" if result.memory_mb is not None else "")
         )
     return "\n".join(lines)
 
@@ -110,6 +139,8 @@ def write_json(results: list[Result], path: str) -> None:
     for result in results:
         row = asdict(result)
         row.pop("problems")
+        if row["memory_mb"] is None:
+            row.pop("memory_mb")
         rows.append(row)
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(rows, handle, indent=2)
