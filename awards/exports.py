@@ -58,16 +58,18 @@ from accounts.permissions import AnyUser, has_role
 from awards.enums import (
     ApplicationStatus,
     AuditAction,
+    AwardStatus,
     DecisionOutcome,
     ExportStatus,
     Judgement,
     MembershipRole,
     PaymentKind,
 )
-from awards.filters import ApplicationQueueFilter
+from awards.filters import ApplicationQueueFilter, StaffAwardFilter
 from awards.models import (
     Application,
     AuditEntry,
+    Award,
     CriterionJudgement,
     DataExport,
     Membership,
@@ -663,6 +665,82 @@ def _payment_row(payment: Payment) -> tuple:
     )
 
 
+# Awards, from the staff award list (awards/views/award_admin.py `award_list`), and the
+# renewals due: current awards expiring within the next twelve months, soonest first.
+
+
+def _awards_scope(user: AnyUser) -> QuerySet:
+    scope = coordinated_applications_q(user)
+    if scope is None:
+        return Award.objects.none()
+    return Award.objects.filter(scope)
+
+
+def _renewals_scope(user: AnyUser) -> QuerySet:
+    from awards.award_services import add_months
+
+    today = timezone.localdate()
+    return _awards_scope(user).filter(
+        status__in=[AwardStatus.ACTIVE, AwardStatus.RENEWAL_DUE, AwardStatus.IN_RENEWAL],
+        expires_on__lte=add_months(today, 12),
+    )
+
+
+def _awards_optimise(queryset: QuerySet) -> QuerySet:
+    lead_email = Membership.objects.filter(
+        organisation=OuterRef("organisation_id"), role=MembershipRole.LEAD
+    ).order_by("pk")
+    return (
+        queryset.select_related("organisation", "stream")
+        .annotate(
+            local_group_title=F("organisation__local_group__title"),
+            lead_email=Subquery(lead_email.values("user__email")[:1]),
+        )
+        .order_by("expires_on", "pk")
+    )
+
+
+_award_status = _text_choices(AwardStatus.choices)
+
+
+def _award_row(award: Award) -> tuple:
+    organisation = award.organisation
+    return (
+        award.certificate_number,
+        organisation.name,
+        award.stream.award_title,
+        _award_status(award.status),
+        award.awarded_on,
+        award.expires_on,
+        _yes_no(award.with_conditions),
+        award.local_group_title,
+        organisation.local_authority,
+        organisation.region,
+        _yes_no(organisation.listed_publicly),
+        award.ended_on,
+        award.withdrawn_reason,
+        award.lead_email,
+    )
+
+
+_AWARD_COLUMNS = (
+    Column("certificate", gettext_lazy("Certificate number"), width=22),
+    Column("organisation", gettext_lazy("Organisation"), width=36),
+    Column("award", gettext_lazy("Award"), width=24),
+    Column("status", gettext_lazy("Status"), width=14),
+    Column("awarded", gettext_lazy("Awarded on"), kind="date"),
+    Column("expires", gettext_lazy("Expires on"), kind="date"),
+    Column("conditions", gettext_lazy("With conditions"), width=10),
+    Column("local_group", gettext_lazy("Local group"), width=28),
+    Column("local_authority", gettext_lazy("Local authority"), width=20),
+    Column("region", gettext_lazy("Region"), width=18),
+    Column("listed", gettext_lazy("In the register"), width=10),
+    Column("ended", gettext_lazy("Ended on"), kind="date"),
+    Column("withdrawn_reason", gettext_lazy("Reason for withdrawal"), width=40),
+    Column("lead_email", gettext_lazy("Lead's email"), personal=True, width=30),
+)
+
+
 EXPORTS: dict[str, ExportSpec] = {
     "applications": ExportSpec(
         title=gettext_lazy("Applications"),
@@ -726,8 +804,22 @@ EXPORTS: dict[str, ExportSpec] = {
         row=_payment_row,
         allowed=can_export_payments,
     ),
-    # "awards" (the Award register) and "renewals_due" go here, in the same shape: a scope
-    # function, the register's FilterSet, an optimise function and a row function.
+    "awards": ExportSpec(
+        title=gettext_lazy("Awards"),
+        columns=_AWARD_COLUMNS,
+        scope=_awards_scope,
+        filterset=StaffAwardFilter,
+        optimise=_awards_optimise,
+        row=_award_row,
+    ),
+    "renewals_due": ExportSpec(
+        title=gettext_lazy("Renewals due in the next twelve months"),
+        columns=_AWARD_COLUMNS,
+        scope=_renewals_scope,
+        filterset=StaffAwardFilter,
+        optimise=_awards_optimise,
+        row=_award_row,
+    ),
 }
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from awards import award_services, permissions
+from awards import award_services, exports, permissions
 from awards.enums import AwardStatus
 from awards.filters import StaffAwardFilter
 from awards.models import AuditEntry, Award, Condition
@@ -66,6 +66,7 @@ def award_list(request):
             ],
             "query": request.GET.urlencode(),
             "today": today,
+            "export_available": exports.can_export_lists(request.user),
         },
     )
 

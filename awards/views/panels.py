@@ -97,7 +97,17 @@ def panel_list(request):
         panel.save()
         messages.success(request, _("Panel created. Now add its members."))
         return redirect("workspace:panel", panel.pk)
-    return render(request, "awards/workspace/panels.html", {"panels": panels, "form": form})
+    from awards.exports import can_export_payments
+
+    return render(
+        request,
+        "awards/workspace/panels.html",
+        {
+            "panels": panels,
+            "form": form,
+            "may_export_payments": can_export_payments(request.user),
+        },
+    )
 
 
 def _panel_stream_ids(user):
@@ -141,7 +151,9 @@ def panel_detail(request, pk: int):
             except services.CompositionError as error:
                 assign_report = error.report
                 assign_form.add_error(
-                    "application", _("The panel cannot take this application yet.")
+                    "application",
+                    _("The panel cannot take this application yet: %(problems)s")
+                    % {"problems": " ".join(str(problem) for problem in error.report.problems)},
                 )
             except services.ServiceError as error:
                 assign_form.add_error("application", str(error))

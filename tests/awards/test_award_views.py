@@ -397,3 +397,32 @@ def test_award_services_verify_url(award):
     assert award_services.award_verify_url(award, "https://x").endswith(
         f"/awards/verify/{award.certificate_number}/"
     )
+
+
+def test_awards_and_renewals_export_honour_filters_and_scope(
+    client, award, national_admin, stream_coordinator
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(national_admin)
+    response = client.get("/workspace/exports/awards.xlsx", {"status": "active"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Certificate number"
+    assert rows[1][0] == award.certificate_number
+    assert isinstance(rows[1][4], datetime.datetime)  # a real date cell
+    response = client.get("/workspace/exports/awards.xlsx", {"status": "lapsed"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
+    assert len(list(sheet.iter_rows(values_only=True))) == 1
+    # Renewals due: the award expires in three years, so not within twelve months.
+    response = client.get("/workspace/exports/renewals_due.xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
+    assert len(list(sheet.iter_rows(values_only=True))) == 1
+    # A coordinator of another stream exports nothing of this stream.
+    client.force_login(stream_coordinator)
+    response = client.get("/workspace/exports/awards.xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
+    assert all(row[0] != award.certificate_number for row in sheet.iter_rows(values_only=True))

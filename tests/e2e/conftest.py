@@ -283,3 +283,53 @@ def panel_site(workspace_site, public_site, panel_member, national_admin):
         panel=panel, application=application, user=national_admin, now=now
     )
     return {**workspace_site, "panel": panel.pk, "assessed": application.pk}
+
+
+@pytest.fixture
+def awards_site(panel_site, public_site, applicant_lead, national_admin):
+    """An award with conditions for a fourth school that the applicant lead also leads, in
+    the Leicester local group: the register, verification, staff award and condition pages."""
+    import datetime
+
+    from django.utils import timezone
+
+    from awards import services
+    from awards.models import Award, Membership
+    from tests.factories import (
+        UserFactory,
+        complete_application,
+        decide_application,
+        organisation_with_team,
+    )
+
+    now = timezone.now() - datetime.timedelta(days=30)
+    lead = UserFactory(email="orchard.lead@example.org")
+    organisation = organisation_with_team(
+        lead=lead,
+        name="Orchard Primary School",
+        stream=public_site["schools"],
+        local_group=public_site["leicester"],
+    )
+    Membership.objects.create(organisation=organisation, user=applicant_lead, role="lead")
+    application = services.application_start(
+        organisation=organisation, stream=public_site["schools"], user=lead, now=now
+    )
+    complete_application(application, user=lead)
+    application = services.application_submit(
+        application=application, user=lead, now=now, base_url="http://testserver"
+    )
+    decide_application(
+        application,
+        admin=national_admin,
+        now=now,
+        outcome="award_with_conditions",
+        conditions=[("Train the front desk.", now.date() + datetime.timedelta(days=60))],
+    )
+    award = Award.objects.get(application=application)
+    return {
+        **panel_site,
+        "award": award.pk,
+        "certificate": award.certificate_number,
+        "condition": award.application.decision.conditions.get().pk,
+        "decided": application.pk,
+    }
