@@ -292,7 +292,7 @@ EMAIL_SUBJECT_PREFIX = "[Sanctuary Award] "
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 TASKS_DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Exports with more rows than this are prepared in the background and emailed when ready.
-EXPORT_INLINE_MAX_ROWS = 2000
+EXPORT_INLINE_MAX_ROWS = int(os.environ.get("EXPORT_INLINE_MAX_ROWS", "2000"))
 
 # --- Accounts (django-allauth) --------------------------------------------------------------
 
