@@ -128,3 +128,33 @@ def _lifecycle_case(scale: int) -> Case:
         repeat=3,
         warmup=0,
     )
+
+
+def assessment_cases(client: Client, scale: int) -> list[Case]:
+    """Issue 5: the assessor portal, the judging page and the consensus grid at most 15
+    queries, constant in members and criteria (3 criteria and 3 members against 12 and 7)."""
+    from accounts.enums import Role
+    from tests.awards.test_assessment_budgets import _assessed
+    from tests.factories import staff_user
+
+    admin = staff_user(Role.NATIONAL_ADMIN, email="bench.assess@example.org")
+    cases = []
+    for size, members in ((3, 3), (12, 7)):
+        application, chair = _assessed(size, members, admin)
+        signed_in = Client()
+        signed_in.force_login(chair.user)
+        for label, path in (
+            ("assessor portal", "/assess/"),
+            ("judging page", f"/assess/applications/{application.pk}/"),
+            ("consensus grid", f"/assess/applications/{application.pk}/decision/"),
+        ):
+            cases.append(
+                Case(
+                    f"{label}, {size} criteria x {members} members",
+                    lambda path=path, signed_in=signed_in: signed_in.get(path),
+                    budget_queries=15,
+                    budget_ratio=150,
+                    repeat=15,
+                )
+            )
+    return cases
