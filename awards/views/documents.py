@@ -1,0 +1,42 @@
+"""Printable documents as downloads: the application pack for the panel and for coordinators."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.views.decorators.cache import never_cache
+
+from awards.documents import application_pack_context, render_application_pack
+from awards.models import Application, ConflictDeclaration
+from awards.views.panels import _membership
+from awards.views.workspace import _coordinated
+
+
+def _pdf_download(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _application_pack(application: Application) -> HttpResponse:
+    content = render_application_pack(application_pack_context(application))
+    return _pdf_download(content, f"{application.reference}-application-pack.pdf")
+
+
+@never_cache
+@login_required
+def application_pack_for_panel(request, pk: int):
+    """For a member of the application's panel who has declared no conflict of interest, as
+    the assessor portal requires before showing the answers; 404 for everyone else."""
+    application, member = _membership(request, pk)
+    if not ConflictDeclaration.objects.filter(
+        member=member, application=application, has_conflict=False
+    ).exists():
+        raise Http404
+    return _application_pack(application)
+
+
+@never_cache
+@login_required
+def application_pack_for_coordinator(request, pk: int):
+    """For whoever may review the application in the workspace; 404 for everyone else."""
+    return _application_pack(_coordinated(request, pk))
