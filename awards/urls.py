@@ -1,33 +1,78 @@
 from django.urls import path
 
-from awards.views import action_plans, applicant, panels, workspace
+from awards.views import (
+    action_plans,
+    applicant,
+    award_admin,
+    documents,
+    exports,
+    panels,
+    payments,
+    register,
+    reports,
+    workspace,
+)
+from awards.views import awards as award_views
 
 app_name = "awards"
 
 workspace_urlpatterns = [
     path("", workspace.queue, name="queue"),
+    path("awards/", award_admin.award_list, name="awards"),
+    path("awards/<int:pk>/", award_admin.award_detail, name="award"),
+    path("awards/<int:pk>/withdraw/", award_admin.award_withdraw, name="award_withdraw"),
+    path("conditions/<int:pk>/met/", award_admin.condition_met, name="condition_met"),
     path("applications/<int:pk>/", workspace.review, name="application"),
     path("applications/<int:pk>/accept/", workspace.accept, name="accept"),
     path("applications/<int:pk>/return/", workspace.return_for_information, name="return"),
     path("applications/<int:pk>/ineligible/", workspace.mark_ineligible, name="ineligible"),
     path("applications/<int:pk>/release/", workspace.release, name="release"),
+    path(
+        "applications/<int:pk>/pack.pdf",
+        documents.application_pack_for_coordinator,
+        name="application_pack",
+    ),
     path("panels/", panels.panel_list, name="panels"),
     path("panels/<int:pk>/", panels.panel_detail, name="panel"),
+    path("panels/<int:pk>/payments/", payments.panel_payments, name="panel_payments"),
+    path("payments/<int:pk>/paid/", payments.payment_paid, name="payment_paid"),
     path(
         "panels/<int:pk>/members/<int:member_pk>/remove/",
         panels.member_remove,
         name="panel_member_remove",
     ),
+    path("reports/", reports.reports, name="reports"),
+    path("exports/", exports.export_list, name="exports"),
+    path("exports/<int:pk>/download/", exports.export_download, name="export_download"),
+    path("exports/<str:kind>.xlsx", exports.export, name="export"),
 ]
 
 assess_urlpatterns = [
     path("", panels.portal, name="portal"),
     path("applications/<int:pk>/", panels.assess, name="application"),
+    path(
+        "applications/<int:pk>/pack.pdf",
+        documents.application_pack_for_panel,
+        name="application_pack",
+    ),
     path("applications/<int:pk>/decision/", panels.decision, name="decision"),
+    path("applications/<int:pk>/meeting/", panels.meeting, name="meeting"),
+]
+
+register_urlpatterns = [
+    path("", register.register, name="register"),
+    path("register.csv", register.register_csv, name="register_csv"),
+    path("register.json", register.register_json, name="register_json"),
+    path("verify/", register.verify_start, name="verify_start"),
+    path("verify/<str:number>/", register.verify, name="verify"),
 ]
 
 urlpatterns = [
     path("", applicant.dashboard, name="dashboard"),
+    path("awards/<int:pk>/certificate.pdf", award_views.certificate, name="certificate"),
+    path("awards/<int:pk>/logo.svg", award_views.logo, name="award_logo"),
+    path("awards/<int:pk>/renew/", award_views.renewal_start, name="renewal_start"),
+    path("conditions/<int:pk>/", award_views.condition_answer, name="condition_answer"),
     path("organisations/new/", applicant.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/", applicant.organisation_detail, name="organisation"),
     path("organisations/<int:pk>/edit/", applicant.organisation_edit, name="organisation_edit"),

@@ -2,6 +2,7 @@
 
 from django.test import Client
 
+from bench.cases_exports import export_cases
 from bench.harness import Case
 
 
@@ -250,14 +251,30 @@ def workspace_cases(client: Client, scale: int) -> list[Case]:
 
 
 def decision_cases(client: Client, scale: int) -> list[Case]:
-    """Issue 5: the feedback letter at most 3x a trivial one-line WeasyPrint document."""
+    """Issue 5: the feedback letter at most 3x a trivial one-line WeasyPrint document.
+    Documents: the certificate at most 3x the same; the panel's application pack at 80 pages
+    at most 2.2x its time at 40 pages (3 queries each)."""
     import datetime
 
     from django.utils import timezone
 
     from accounts.enums import Role
     from awards import services
-    from awards.models import AssessorProfile, Panel, PanelMember
+    from awards.documents import (
+        application_pack_context,
+        certificate_context,
+        render_application_pack,
+        render_certificate,
+    )
+    from awards.models import (
+        Application,
+        AssessorProfile,
+        Award,
+        EvidenceItem,
+        Panel,
+        PanelMember,
+    )
+    from awards.models.awards import new_certificate_number
     from awards.pdf import render_pdf, render_trivial_pdf
     from awards.selectors import feedback_letter_context
     from tests.factories import (
@@ -321,6 +338,60 @@ def decision_cases(client: Client, scale: int) -> list[Case]:
         application=application, user=admin, now=now, base_url="http://bench"
     )
     context = feedback_letter_context(application)
+
+    award = Award.objects.filter(application=application).first() or Award.objects.create(
+        organisation=organisation,
+        stream=stream,
+        application=application,
+        criteria_version=application.criteria_version,
+        certificate_number=new_certificate_number("BENCH", 2026),
+        awarded_on=datetime.date(2026, 3, 1),
+        expires_on=datetime.date(2029, 3, 1),
+    )
+    verify_url = f"https://sanctuary.example/register/verify/{award.certificate_number}/"
+
+    def pack_application(criteria: int) -> Application:
+        """An application whose pack runs to about 1.3 pages per criterion: a long narrative
+        and ten evidence items (links, files and sensitive testimonies) for each."""
+        pack_stream = published_stream(criteria=criteria, slug=f"bench-pack-{criteria}")
+        pack_lead = UserFactory(email=f"bench.pack{criteria}@example.org")
+        school = organisation_with_team(
+            lead=pack_lead, name=f"Bench Pack School {criteria}", stream=pack_stream
+        )
+        pack = services.application_start(
+            organisation=school, stream=pack_stream, user=pack_lead, now=now
+        )
+        complete_application(pack, user=pack_lead, evidence=False)
+        items = EvidenceItem.objects.bulk_create(
+            EvidenceItem(
+                organisation=school,
+                kind=("link", "file", "testimony")[n % 3],
+                title=f"Evidence {n}: minutes, photographs and a welcome-week plan",
+                url="https://example.org/evidence" if n % 3 == 0 else "",
+                file=f"evidence/bench/{n}" if n % 3 == 1 else "",
+                file_name=f"evidence-{n}.pdf" if n % 3 == 1 else "",
+                testimony="In our own words." if n % 3 == 2 else "",
+                contains_sanctuary_stories=n % 3 == 2,
+                consent_obtained=n % 6 == 2,
+                scan_status="clean",
+            )
+            for n in range(40)
+        )
+        narrative = "\n\n".join(
+            f"Paragraph {n}: how we learn about sanctuary, embed welcome in our policies "
+            "and share what we do with families, partners and the wider community. " * 4
+            for n in range(4)
+        )
+        pack.answers.update(narrative=narrative)
+        for index, answer in enumerate(pack.answers.order_by("criterion__sort_order")):
+            answer.evidence.add(*items[index % 4 * 10 : index % 4 * 10 + 10])
+        return Application.objects.select_related(
+            "organisation", "organisation__local_group", "stream"
+        ).get(pk=pack.pk)
+
+    # 28 and 56 criteria render 42 and 79 pages (checked with len(document.pages)): twice the
+    # content, so the budget judges how the time grows with the length.
+    pack_40, pack_80 = pack_application(28), pack_application(56)
     return [
         Case(
             "trivial one-line PDF (reference)",
@@ -337,8 +408,38 @@ def decision_cases(client: Client, scale: int) -> list[Case]:
             repeat=7,
             warmup=1,
         ),
+        Case(
+            "certificate PDF",
+            lambda: render_certificate(certificate_context(award, verify_url=verify_url)),
+            reference="trivial one-line PDF (reference)",
+            budget_ratio=3,
+            repeat=7,
+            warmup=1,
+        ),
+        Case(
+            "application pack PDF, 40 pages",
+            lambda: render_application_pack(application_pack_context(pack_40)),
+            # Compared with the one-liner for information only; having a reference also
+            # makes the harness time it after the letter and certificate, so that they do
+            # not inherit the heap a 40-page layout leaves behind.
+            reference="trivial one-line PDF (reference)",
+            budget_queries=3,
+            repeat=5,
+            warmup=1,
+        ),
+        Case(
+            "application pack PDF, 80 pages",
+            lambda: render_application_pack(application_pack_context(pack_80)),
+            reference="application pack PDF, 40 pages",
+            budget_ratio=2.2,
+            budget_queries=3,
+            repeat=5,
+            warmup=1,
+        ),
     ]
 
+
+from bench.cases_awards import assessment_cases, awards_cases  # noqa: E402
 
 CASE_FACTORIES = [
     reference_cases,
@@ -347,4 +448,7 @@ CASE_FACTORIES = [
     applicant_cases,
     workspace_cases,
     decision_cases,
+    export_cases,
+    assessment_cases,
+    awards_cases,
 ]

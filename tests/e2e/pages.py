@@ -64,4 +64,32 @@ AXE_PAGES: list[tuple[str, str, str | None]] = [
     ("assessor portal", "/assess/", "panel_member"),
     ("declare a conflict", "/assess/applications/{assessed}/", "panel_member"),
     ("consensus and decision", "/assess/applications/{assessed}/decision/", "panel_member"),
+    # Issue 6: reports
+    ("reports", "/workspace/reports/", "national_admin"),
+    # Issue 6: exports
+    ("your exports", "/workspace/exports/", "national_admin"),
+    ("export refused", "/workspace/exports/applications.xlsx?columns=nope", "national_admin"),
+    # Issue 6: awards, the register and verification (ids from the awards_site fixture)
+    ("register of award holders", "/awards/", None),
+    ("register filtered", "/awards/?q=Orchard&nation=england", None),
+    ("check a certificate", "/awards/verify/", None),
+    ("check a certificate with an error", "/awards/verify/?number=", None),
+    ("verification", "/awards/verify/{certificate}/", None),
+    ("certificate not found", "/awards/verify/SOS-2026-AAAA-AAAA/", None),
+    ("your applications with an award", "/apply/", "applicant_lead"),
+    ("answer a condition", "/apply/conditions/{condition}/", "applicant_lead"),
+    ("staff awards", "/workspace/awards/", "national_admin"),
+    ("staff awards filtered", "/workspace/awards/?status=renewal_due", "national_admin"),
+    ("staff award", "/workspace/awards/{award}/", "national_admin"),
+    ("decided application", "/workspace/applications/{decided}/", "national_admin"),
+    ("honoraria and expenses", "/workspace/panels/{panel}/payments/", "national_admin"),
+    ("panel meeting", "/assess/applications/{assessed}/meeting/", "panel_member"),
 ]
+
+# Pages that answer with an error on purpose.
+EXPECTED_STATUS = {
+    "page not found": 404,
+    "certificate not found": 404,
+    "check a certificate with an error": 400,
+    "export refused": 400,
+}
