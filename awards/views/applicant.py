@@ -425,6 +425,8 @@ def criterion_task(request, pk: int, code: str):
                 "form": form,
                 "theirs": conflict,
                 "mine": form.data.get("narrative", ""),
+                # Every chosen evidence id (QueryDict.get would give only the last one).
+                "evidence_ids": form.data.getlist("evidence"),
                 "current_version": conflict.version,
             },
             status=409,

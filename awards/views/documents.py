@@ -2,10 +2,14 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from awards.documents import application_pack_context, render_application_pack
-from awards.models import Application, ConflictDeclaration
+from awards.enums import AuditAction
+from awards.models import Application, AuditEntry, ConflictDeclaration
+from awards.panels import conflicted_members
 from awards.views.panels import _membership
 from awards.views.workspace import _coordinated
 
@@ -17,8 +21,17 @@ def _pdf_download(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _application_pack(application: Application) -> HttpResponse:
+def _application_pack(request, application: Application) -> HttpResponse:
     content = render_application_pack(application_pack_context(application))
+    # The pack holds the applicant's answers: who took a copy, and when, is on the record.
+    AuditEntry.objects.create(
+        application=application,
+        organisation_id=application.organisation_id,
+        actor=request.user,
+        action=AuditAction.EXPORT_CREATED,
+        note=_("Application pack (PDF) downloaded"),
+        created_at=timezone.now(),
+    )
     return _pdf_download(content, f"{application.reference}-application-pack.pdf")
 
 
@@ -30,13 +43,13 @@ def application_pack_for_panel(request, pk: int):
     application, member = _membership(request, pk)
     if not ConflictDeclaration.objects.filter(
         member=member, application=application, has_conflict=False
-    ).exists():
+    ).exists() or member in conflicted_members(member.panel, application):
         raise Http404
-    return _application_pack(application)
+    return _application_pack(request, application)
 
 
 @never_cache
 @login_required
 def application_pack_for_coordinator(request, pk: int):
     """For whoever may review the application in the workspace; 404 for everyone else."""
-    return _application_pack(_coordinated(request, pk))
+    return _application_pack(request, _coordinated(request, pk))

@@ -152,6 +152,46 @@ def test_stale_save_shows_both_texts_to_merge(
     assert application.answers.get(criterion=criterion).narrative == "The lead's version."
 
 
+def test_stale_save_keeps_every_chosen_evidence_item(
+    client, application, applicant_lead, applicant_contributor
+):
+    """The merge form carries all the chosen evidence ids, whole: ids of two digits or more
+    were once split into characters, so the merged save was refused."""
+    from awards.models import EvidenceItem
+
+    criterion = application.criteria_version.criteria.get(code="L1")
+    items = [
+        EvidenceItem.objects.create(
+            pk=pk,
+            organisation=application.organisation,
+            kind="link",
+            title=f"Item {pk}",
+            url="https://example.org",
+            scan_status="clean",
+        )
+        for pk in (4321, 4322)
+    ]
+    services.answer_save(
+        application=application,
+        criterion=criterion,
+        user=applicant_lead,
+        expected_version=0,
+        narrative="The lead's version.",
+        self_assessment="met",
+        evidence_ids=[],
+        now=NOW,
+    )
+    client.force_login(applicant_contributor)
+    response = client.post(
+        f"/apply/applications/{application.pk}/criteria/L1/",
+        {"version": 0, "narrative": "Mine", "evidence": [item.pk for item in items]},
+    )
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert 'name="evidence" value="4321"' in html and 'name="evidence" value="4322"' in html
+    assert 'name="evidence" value="4"' not in html
+
+
 def test_autosave_returns_json_and_detects_conflicts(client, application, applicant_lead):
     client.force_login(applicant_lead)
     url = f"/apply/applications/{application.pk}/criteria/L1/"
