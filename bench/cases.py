@@ -407,6 +407,7 @@ def decision_cases(client: Client, scale: int) -> list[Case]:
             budget_ratio=3,
             repeat=7,
             warmup=1,
+            paired=True,
         ),
         Case(
             "certificate PDF",
@@ -415,6 +416,7 @@ def decision_cases(client: Client, scale: int) -> list[Case]:
             budget_ratio=3,
             repeat=7,
             warmup=1,
+            paired=True,
         ),
         Case(
             "application pack PDF, 40 pages",
@@ -435,6 +437,7 @@ def decision_cases(client: Client, scale: int) -> list[Case]:
             budget_queries=3,
             repeat=5,
             warmup=1,
+            paired=True,
         ),
     ]
 

@@ -176,6 +176,7 @@ def export_cases(client: Client, scale: int) -> list[Case]:
             budget_memory_mb=64,
             repeat=5,
             warmup=1,
+            paired=True,
         ),
         *(
             Case(

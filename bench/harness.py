@@ -8,6 +8,7 @@ allocator handed out during that run, in MB (memory that C libraries allocate th
 not seen, and the run is slower: it is never timed).
 """
 
+import gc
 import json
 import statistics
 import time
@@ -29,6 +30,10 @@ class Case:
     repeat: int = 30
     warmup: int = 3
     budget_memory_mb: float | None = None
+    # Time the case and its reference alternately, round by round, and compare the medians of
+    # those same rounds: for long cases (seconds each) on a shared machine, whose speed drifts
+    # between one case's runs and the next's, pairing keeps the drift out of the ratio.
+    paired: bool = False
 
 
 @dataclass
@@ -54,6 +59,21 @@ def _median_seconds(case: Case) -> float:
         case.run()
         timings.append(time.perf_counter() - started)
     return statistics.median(timings)
+
+
+def _paired_medians(case: Case, reference: Case) -> tuple[float, float]:
+    """Medians of the case and its reference timed alternately, after a collection each."""
+    for _ in range(case.warmup):
+        reference.run()
+        case.run()
+    own, theirs = [], []
+    for _ in range(case.repeat):
+        for runner, timings in ((reference, theirs), (case, own)):
+            gc.collect()
+            started = time.perf_counter()
+            runner.run()
+            timings.append(time.perf_counter() - started)
+    return statistics.median(own), statistics.median(theirs)
 
 
 def _query_count(case: Case) -> int:
@@ -85,15 +105,19 @@ def run_cases(cases: list[Case]) -> list[Result]:
     ordered = sorted(cases, key=lambda case: case.reference is not None)
     results: dict[str, Result] = {}
     for case in ordered:
-        median = _median_seconds(case)
+        paired_reference = None
+        if case.paired and case.reference is not None:
+            median, paired_reference = _paired_medians(case, by_name[case.reference])
+        else:
+            median = _median_seconds(case)
         medians[case.name] = median
         queries = _query_count(case)
         ratio = None
         problems = []
         if case.reference is not None:
-            if case.reference not in medians:
+            if paired_reference is None and case.reference not in medians:
                 medians[case.reference] = _median_seconds(by_name[case.reference])
-            ratio = median / medians[case.reference]
+            ratio = median / (paired_reference or medians[case.reference])
             if case.budget_ratio is not None and ratio > case.budget_ratio:
                 problems.append(f"ratio {ratio:.2f} > budget {case.budget_ratio}")
         if case.budget_queries is not None and queries > case.budget_queries:

@@ -37,3 +37,36 @@ def test_ratio_and_budgets_are_judged_against_reference_in_same_run(tmp_path, db
         "budget_queries",
         "ok",
     }
+
+
+def test_paired_cases_alternate_with_their_reference(db):
+    calls = []
+
+    def runner(name, seconds):
+        def run():
+            calls.append(name)
+            time.sleep(seconds)
+
+        return run
+
+    cases = [
+        Case("base", runner("base", 0.002), reference=None, repeat=3, warmup=0),
+        Case(
+            "double",
+            runner("double", 0.004),
+            reference="base",
+            budget_ratio=1.5,
+            repeat=4,
+            warmup=1,
+            paired=True,
+        ),
+    ]
+
+    results = {result.case: result for result in run_cases(cases)}
+
+    # After the base case's three runs and its query-count run: the warm-up pair, then four
+    # alternating rounds.
+    paired = calls[4:]
+    assert paired[:10] == ["base", "double"] * 5
+    assert results["double"].ratio > 1.5
+    assert results["double"].ok is False
