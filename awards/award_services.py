@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from awards.dates import add_years
 from awards.enums import (
     CURRENT_AWARD_STATUSES,
     ApplicationStatus,
     AuditAction,
     AwardStatus,
-    MembershipRole,
     PaymentKind,
 )
 from awards.models import (
@@ -33,46 +33,10 @@ from awards.models import (
     Payment,
 )
 from awards.models.awards import new_certificate_number
-from awards.services import ServiceError, application_start
+from awards.services import ServiceError, _email_team, application_start, award_initials
 from awards.workflow import AwardAction, award_transition
 from cms.page_cache import page_cache_clear
 from cms.tasks import send_email
-
-
-def add_years(day: datetime.date, years: int) -> datetime.date:
-    """The same day ``years`` later; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` later (or earlier, if negative), clamped to the month's end."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover - 28 always exists
-
-
-def certificate_prefix(stream) -> str:
-    initials = "".join(word[0] for word in stream.award_title.split() if word[0].isalpha())
-    return initials.upper()[:4] or "SA"
-
-
-def _team_emails(organisation_id: int, *, leads_only: bool = False) -> list[str]:
-    from awards.models import Membership
-
-    memberships = Membership.objects.filter(organisation_id=organisation_id)
-    if leads_only:
-        memberships = memberships.filter(role=MembershipRole.LEAD)
-    return list(memberships.values_list("user__email", flat=True))
-
 
 # --- Awards -----------------------------------------------------------------------------------
 
@@ -84,7 +48,7 @@ def award_create(*, application: Application, decision, actor: User, now: dateti
     awarded_on = now.date()
     stream = application.stream
     for _attempt in range(5):
-        number = new_certificate_number(certificate_prefix(stream), awarded_on.year)
+        number = new_certificate_number(award_initials(stream), awarded_on.year)
         if not Award.objects.filter(certificate_number=number).exists():
             break
     award = Award.objects.create(
@@ -173,12 +137,15 @@ def award_withdraw(*, award: Award, user: User, now: datetime.datetime, reason: 
     reason = reason.strip()
     if not reason:
         raise ServiceError(_("Give the reason the award is withdrawn."))
-    subject = _("Your %(award)s has been withdrawn") % {"award": award.stream.award_title}
-    body = _(
-        "City of Sanctuary has withdrawn the award with certificate number %(number)s.\n\n"
-        "Reason: %(reason)s\n\nIf you have questions, reply to your coordinator.\n"
-    ) % {"number": award.certificate_number, "reason": reason}
-    team = _team_emails(award.organisation_id)
+    email = _email_team(
+        award.application,
+        subject=_("Your %(award)s has been withdrawn") % {"award": award.stream.award_title},
+        body=_(
+            "City of Sanctuary has withdrawn the award with certificate number %(number)s.\n\n"
+            "Reason: %(reason)s\n\nIf you have questions, reply to your coordinator.\n"
+        )
+        % {"number": award.certificate_number, "reason": reason},
+    )
 
     def record(locked: Award) -> None:
         locked.withdrawn_reason = reason
@@ -191,10 +158,7 @@ def award_withdraw(*, award: Award, user: User, now: datetime.datetime, reason: 
         now=now,
         note=reason,
         changes=record,
-        after_commit=[
-            lambda: send_email.enqueue(subject=subject, body=body, to=team),
-            page_cache_clear,
-        ],
+        after_commit=[email, page_cache_clear],
     )
 
 
@@ -386,12 +350,14 @@ def condition_mark_met(
         note=note or condition.text[:200],
         created_at=now,
     )
-    team = _team_emails(application.organisation_id)
-    subject = _("Condition met: %(reference)s") % {"reference": application.reference}
-    body = _("Your coordinator has marked this condition as met:\n\n%(text)s\n") % {
-        "text": condition.text
-    }
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=team))
+    transaction.on_commit(
+        _email_team(
+            application,
+            subject=_("Condition met: %(reference)s") % {"reference": application.reference},
+            body=_("Your coordinator has marked this condition as met:\n\n%(text)s\n")
+            % {"text": condition.text},
+        )
+    )
     return condition
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from awards import award_services, services
-from awards.award_services import add_months
+from awards.dates import add_months
 from awards.enums import ScanStatus
 from awards.models import (
     Application,

@@ -56,6 +56,7 @@ from openpyxl.utils import get_column_letter
 from accounts.enums import Role
 from accounts.permissions import AnyUser, has_role
 from awards.enums import (
+    CURRENT_AWARD_STATUSES,
     ApplicationStatus,
     AuditAction,
     AwardStatus,
@@ -677,11 +678,11 @@ def _awards_scope(user: AnyUser) -> QuerySet:
 
 
 def _renewals_scope(user: AnyUser) -> QuerySet:
-    from awards.award_services import add_months
+    from awards.dates import add_months
 
     today = timezone.localdate()
     return _awards_scope(user).filter(
-        status__in=[AwardStatus.ACTIVE, AwardStatus.RENEWAL_DUE, AwardStatus.IN_RENEWAL],
+        status__in=[str(status) for status in CURRENT_AWARD_STATUSES],
         expires_on__lte=add_months(today, 12),
     )
 

@@ -24,7 +24,7 @@ from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.award_services import add_months
+from awards.dates import add_months
 from awards.enums import AuditAction, AwardStatus, MembershipRole
 from awards.models import AuditEntry, Award, AwardReminder, Condition, LifecycleRun, Membership
 from awards.workflow import AwardAction, award_transition_many

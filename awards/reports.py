@@ -25,6 +25,7 @@ from django.db.models.functions import ExtractYear, TruncMonth
 from django.utils import timezone
 
 from accounts.permissions import AnyUser
+from awards.dates import add_months
 from awards.enums import ApplicationStatus, Nation
 from awards.models import Application, Award
 from awards.permissions import coordinated_applications_q
@@ -151,18 +152,13 @@ class MonthCount:
     count: int
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    index = day.year * 12 + day.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
 def renewals_due_by_month(
     *, user: AnyUser, today: datetime.date, stream: Stream | None = None
 ) -> list[MonthCount]:
     """Current awards by month of expiry, for this month and the eleven after it (twelve
     entries, zeros included)."""
     start = today.replace(day=1)
-    end = _add_months(start, 12)
+    end = add_months(start, 12)
     counts = {
         row["month"]: row["total"]
         for row in Award.objects.current()
@@ -172,7 +168,7 @@ def renewals_due_by_month(
         .annotate(total=Count("pk"))
         .order_by()
     }
-    months = [_add_months(start, offset) for offset in range(12)]
+    months = [add_months(start, offset) for offset in range(12)]
     return [MonthCount(month=month, count=counts.get(month, 0)) for month in months]
 
 

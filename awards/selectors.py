@@ -322,12 +322,9 @@ def renewal_criteria_changes(application):
 
     if not application.renewal_of_id:
         return None
-    award = application.renewal_of
-    if award.criteria_version_id == application.criteria_version_id:
-        return criteria_version_diff(
-            old=application.criteria_version, new=application.criteria_version
-        )
-    return criteria_version_diff(old=award.criteria_version, new=application.criteria_version)
+    return criteria_version_diff(
+        old=application.renewal_of.criteria_version, new=application.criteria_version
+    )
 
 
 def renewal_change_by_code(application) -> dict[str, str]:

@@ -245,9 +245,14 @@ def evidence_add(*, organisation: Organisation, user: User, kind: str, **fields)
 # --- Applications ----------------------------------------------------------------------------
 
 
+def award_initials(stream: Stream) -> str:
+    """ "SOS" for "School of Sanctuary": the prefix of references and certificate numbers."""
+    initials = "".join(word[0] for word in stream.award_title.split() if word[0].isalpha())
+    return initials.upper()[:4] or "SA"
+
+
 def _next_reference(stream: Stream, now: datetime.datetime) -> str:
-    prefix = "".join(word[0] for word in stream.award_title.split() if word[0].isalpha())
-    return f"{prefix.upper()[:4]}-{now:%Y}-{secrets.token_hex(3).upper()}"
+    return f"{award_initials(stream)}-{now:%Y}-{secrets.token_hex(3).upper()}"
 
 
 @transaction.atomic

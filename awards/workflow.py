@@ -133,9 +133,26 @@ def transition(
     the locked row (for fields that go with the transition, such as ``submitted_at``); sets
     the new status and saves; writes an AuditEntry; schedules ``after_commit`` callables.
     """
+    return _perform(
+        table=_BY_KEY,
+        instance=application,
+        action=action,
+        actor=actor,
+        now=now,
+        note=note,
+        changes=changes,
+        after_commit=after_commit,
+        audit_links=lambda locked: {"application": locked},
+    )
+
+
+def _perform(*, table, instance, action, actor, now, note, changes, after_commit, audit_links):
+    """The one mechanism behind both tables: lock the row and re-read its status, refuse an
+    action the table has no row for, apply ``changes``, save the new status, write the audit
+    entry (linked as ``audit_links`` says), and queue side-effects after commit."""
     with transaction.atomic():
-        locked = Application.objects.select_for_update().get(pk=application.pk)
-        row = _BY_KEY.get((locked.status, action))
+        locked = type(instance).objects.select_for_update().get(pk=instance.pk)
+        row = table.get((locked.status, action))
         if row is None:
             raise TransitionNotAllowed(locked.status, action)
         if changes is not None:
@@ -143,7 +160,6 @@ def transition(
         locked.status = row.target
         locked.save()
         AuditEntry.objects.create(
-            application=locked,
             organisation_id=locked.organisation_id,
             actor=actor,
             action=row.audit,
@@ -151,6 +167,7 @@ def transition(
             to_status=row.target,
             note=note,
             created_at=now,
+            **audit_links(locked),
         )
         for callback in after_commit or []:
             transaction.on_commit(callback)
@@ -176,7 +193,7 @@ class AwardAction(StrEnum):
     WITHDRAW = "withdraw"
 
 
-_AWARD_TRANSITIONS: tuple[Transition, ...] = (
+AWARD_TRANSITIONS: tuple[Transition, ...] = (
     Transition(A.ACTIVE, AwardAction.RENEWAL_DUE, A.RENEWAL_DUE, AuditAction.AWARD_RENEWAL_DUE),
     Transition(
         A.ACTIVE, AwardAction.RENEWAL_SUBMITTED, A.IN_RENEWAL, AuditAction.AWARD_RENEWAL_STARTED
@@ -201,8 +218,7 @@ _AWARD_TRANSITIONS: tuple[Transition, ...] = (
     Transition(A.RENEWAL_DUE, AwardAction.WITHDRAW, A.WITHDRAWN, AuditAction.AWARD_WITHDRAWN),
     Transition(A.IN_RENEWAL, AwardAction.WITHDRAW, A.WITHDRAWN, AuditAction.AWARD_WITHDRAWN),
 )
-AWARD_TRANSITIONS = _AWARD_TRANSITIONS
-_AWARD_BY_KEY = {(t.source, t.action): t for t in _AWARD_TRANSITIONS}
+_AWARD_BY_KEY = {(t.source, t.action): t for t in AWARD_TRANSITIONS}
 
 
 def award_transition_allowed(status: str, action: AwardAction) -> bool:
@@ -221,29 +237,17 @@ def award_transition(
 ) -> Award:
     """``transition`` for one award: lock, check the table, change, save, audit, and queue
     side-effects after commit. Refused with TransitionNotAllowed (HTTP 409)."""
-    with transaction.atomic():
-        locked = Award.objects.select_for_update().get(pk=award.pk)
-        row = _AWARD_BY_KEY.get((locked.status, action))
-        if row is None:
-            raise TransitionNotAllowed(locked.status, action)
-        if changes is not None:
-            changes(locked)
-        locked.status = row.target
-        locked.save()
-        AuditEntry.objects.create(
-            award=locked,
-            application_id=locked.application_id,
-            organisation_id=locked.organisation_id,
-            actor=actor,
-            action=row.audit,
-            from_status=row.source,
-            to_status=row.target,
-            note=note,
-            created_at=now,
-        )
-        for callback in after_commit or []:
-            transaction.on_commit(callback)
-    return locked
+    return _perform(
+        table=_AWARD_BY_KEY,
+        instance=award,
+        action=action,
+        actor=actor,
+        now=now,
+        note=note,
+        changes=changes,
+        after_commit=after_commit,
+        audit_links=lambda locked: {"award": locked, "application_id": locked.application_id},
+    )
 
 
 def award_transition_many(
@@ -258,7 +262,7 @@ def award_transition_many(
     """The same move for a batch of awards in a constant number of queries, for the
     lifecycle job. Awards whose status has no row for the action (changed since they were
     selected) are left alone. Returns the ids that moved."""
-    sources = [row.source for row in _AWARD_TRANSITIONS if row.action == action]
+    sources = [row.source for row in AWARD_TRANSITIONS if row.action == action]
     moved: list[int] = []
     with transaction.atomic():
         rows = list(

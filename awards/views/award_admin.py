@@ -19,21 +19,15 @@ from awards.enums import AwardStatus
 from awards.filters import StaffAwardFilter
 from awards.models import AuditEntry, Award, Condition
 from awards.services import ServiceError
+from awards.views.workspace import coordinator_scope
 from awards.workflow import TransitionNotAllowed
 
 AWARDS_PAGE_SIZE = 25
 
 
-def _scope(request):
-    scope = permissions.coordinated_applications_q(request.user)
-    if scope is None:
-        raise PermissionDenied
-    return scope
-
-
 @login_required
 def award_list(request):
-    scope = _scope(request)
+    scope = coordinator_scope(request)
     base = Award.objects.filter(scope)
     award_filter = StaffAwardFilter(request.GET or None, queryset=base)
     today = timezone.localdate()
@@ -94,7 +88,11 @@ def _award(request, pk: int) -> Award:
 
 def _detail(request, award, *, withdraw_form=None, status=200):
     decision = getattr(award.application, "decision", None)
-    conditions = list(decision.conditions.prefetch_related("response_evidence")) if decision else []
+    conditions = (
+        list(decision.conditions.select_related("met_by").prefetch_related("response_evidence"))
+        if decision
+        else []
+    )
     return render(
         request,
         "awards/workspace/award.html",

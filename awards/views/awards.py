@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from awards import award_services, permissions
-from awards.enums import ApplicationStatus, AwardStatus
+from awards.enums import ApplicationStatus
 from awards.models import Award, Condition
 from awards.services import ServiceError
 from awards.views.applicant import _base_url
@@ -39,7 +39,7 @@ def certificate(request, pk: int):
     from awards.pdf import render_pdf
 
     award = _award(request, pk)
-    if award.status not in (AwardStatus.ACTIVE, AwardStatus.RENEWAL_DUE, AwardStatus.IN_RENEWAL):
+    if not award.is_current:
         raise Http404
     verify_url = award_services.award_verify_url(award, _base_url(request))
     pdf = render_pdf(
@@ -57,7 +57,7 @@ def certificate(request, pk: int):
 def logo(request, pk: int):
     """The award logo (SVG) for the holder's website and letters."""
     award = _award(request, pk)
-    if award.status not in (AwardStatus.ACTIVE, AwardStatus.RENEWAL_DUE, AwardStatus.IN_RENEWAL):
+    if not award.is_current:
         raise Http404
     path = finders.find("images/logo.svg")
     with open(path, "rb") as handle:

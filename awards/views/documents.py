@@ -10,8 +10,8 @@ from awards.documents import application_pack_context, render_application_pack
 from awards.enums import AuditAction
 from awards.models import Application, AuditEntry, ConflictDeclaration
 from awards.panels import conflicted_members
-from awards.views.panels import _membership
-from awards.views.workspace import _coordinated
+from awards.views.panels import panel_member_or_404
+from awards.views.workspace import coordinated_application_or_404
 
 
 def _pdf_download(content: bytes, filename: str) -> HttpResponse:
@@ -40,7 +40,7 @@ def _application_pack(request, application: Application) -> HttpResponse:
 def application_pack_for_panel(request, pk: int):
     """For a member of the application's panel who has declared no conflict of interest, as
     the assessor portal requires before showing the answers; 404 for everyone else."""
-    application, member = _membership(request, pk)
+    application, member = panel_member_or_404(request, pk)
     if not ConflictDeclaration.objects.filter(
         member=member, application=application, has_conflict=False
     ).exists() or member in conflicted_members(member.panel, application):
@@ -52,4 +52,4 @@ def application_pack_for_panel(request, pk: int):
 @login_required
 def application_pack_for_coordinator(request, pk: int):
     """For whoever may review the application in the workspace; 404 for everyone else."""
-    return _application_pack(request, _coordinated(request, pk))
+    return _application_pack(request, coordinated_application_or_404(request, pk))

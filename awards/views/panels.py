@@ -116,7 +116,7 @@ def _panel_stream_ids(user):
     return user.coordinated_streams.values_list("pk", flat=True)
 
 
-def _panel(request, pk):
+def panel_or_404(request, pk):
     panel = get_object_or_404(_panel_scope(request.user).select_related("stream"), pk=pk)
     return panel
 
@@ -124,7 +124,7 @@ def _panel(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def panel_detail(request, pk: int):
-    panel = _panel(request, pk)
+    panel = panel_or_404(request, pk)
     member_form = MemberForm(request.POST if "add_member" in request.POST else None)
     assign_form = AssignForm(
         request.POST if "assign" in request.POST else None, panel=panel, user=request.user
@@ -185,7 +185,7 @@ def panel_detail(request, pk: int):
 @login_required
 @require_POST
 def member_remove(request, pk: int, member_pk: int):
-    panel = _panel(request, pk)
+    panel = panel_or_404(request, pk)
     member = get_object_or_404(PanelMember, pk=member_pk, panel=panel)
     if member.assessments.exists():
         messages.error(
@@ -226,7 +226,7 @@ class DeclarationForm(forms.Form):
     )
 
 
-def _membership(request, pk):
+def panel_member_or_404(request, pk):
     application = get_object_or_404(
         Application.objects.select_related(
             "organisation", "criteria_version", "panel", "stream", "renewal_of"
@@ -246,7 +246,7 @@ def _membership(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def assess(request, pk: int):
-    application, member = _membership(request, pk)
+    application, member = panel_member_or_404(request, pk)
     declaration = ConflictDeclaration.objects.filter(member=member, application=application).first()
     if declaration is None:
         form = DeclarationForm(request.POST or None)
@@ -347,7 +347,7 @@ def _parse_date(value: str):
 @require_http_methods(["GET", "POST"])
 def decision(request, pk: int):
     """The chair's consensus grid and decision form."""
-    application, member = _membership(request, pk)
+    application, member = panel_member_or_404(request, pk)
     if not member.is_chair:
         raise PermissionDenied
     criteria = list(application.criteria_version.criteria.order_by("sort_order"))
@@ -459,7 +459,7 @@ class MeetingForm(forms.ModelForm):
 def meeting(request, pk: int):
     """The chair records the panel's meeting with, or visit to, the applicant. Every member
     sees the record."""
-    application, member = _membership(request, pk)
+    application, member = panel_member_or_404(request, pk)
     form = MeetingForm(request.POST or None)
     if request.method == "POST":
         if not member.is_chair:

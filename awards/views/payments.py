@@ -18,7 +18,7 @@ from awards import award_services
 from awards.enums import PaymentKind
 from awards.models import Payment
 from awards.services import ServiceError
-from awards.views.panels import _panel
+from awards.views.panels import panel_or_404
 
 
 def _may_pay(user) -> bool:
@@ -68,7 +68,7 @@ class PaymentForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def panel_payments(request, pk: int):
-    panel = _panel(request, pk)
+    panel = panel_or_404(request, pk)
     if not _may_pay(request.user):
         raise PermissionDenied
     form = PaymentForm(request.POST or None, panel=panel)
@@ -106,7 +106,7 @@ def panel_payments(request, pk: int):
 @require_POST
 def payment_paid(request, pk: int):
     payment = get_object_or_404(Payment.objects.select_related("member__panel"), pk=pk)
-    panel = _panel(request, payment.member.panel_id)
+    panel = panel_or_404(request, payment.member.panel_id)
     if not _may_pay(request.user):
         raise PermissionDenied
     try:

@@ -53,7 +53,7 @@ class IneligibleForm(forms.Form):
     )
 
 
-def _scope(request):
+def coordinator_scope(request):
     scope = permissions.coordinated_applications_q(request.user)
     if scope is None:
         raise PermissionDenied
@@ -62,7 +62,7 @@ def _scope(request):
 
 @login_required
 def queue(request):
-    scope = _scope(request)
+    scope = coordinator_scope(request)
     base = Application.objects.filter(scope).exclude(status=ApplicationStatus.DRAFT)
     queue_filter = ApplicationQueueFilter(request.GET or None, queryset=base)
     applications = queue_filter.qs.select_related(
@@ -87,7 +87,7 @@ def queue(request):
     )
 
 
-def _coordinated(request, pk: int) -> Application:
+def coordinated_application_or_404(request, pk: int) -> Application:
     application = get_object_or_404(
         Application.objects.select_related(
             "organisation", "stream", "criteria_version", "organisation__local_group"
@@ -125,7 +125,7 @@ def _review_page(request, application, task_list, *, status=200, **forms_with_er
 
 @login_required
 def review(request, pk: int):
-    application = _coordinated(request, pk)
+    application = coordinated_application_or_404(request, pk)
     return _review_page(request, application, selectors.application_task_list(application))
 
 
@@ -136,7 +136,7 @@ def _conflict():
 @login_required
 @require_POST
 def accept(request, pk: int):
-    application = _coordinated(request, pk)
+    application = coordinated_application_or_404(request, pk)
     if not permissions.can_coordinate_application(request.user, application):
         raise PermissionDenied
     try:
@@ -153,7 +153,7 @@ def accept(request, pk: int):
 @login_required
 @require_POST
 def return_for_information(request, pk: int):
-    application = _coordinated(request, pk)
+    application = coordinated_application_or_404(request, pk)
     task_list = selectors.application_task_list(application)
     form = ReturnForm(request.POST, task_choices=_task_choices(task_list))
     if form.is_valid():
@@ -184,7 +184,7 @@ def return_for_information(request, pk: int):
 @login_required
 @require_POST
 def mark_ineligible(request, pk: int):
-    application = _coordinated(request, pk)
+    application = coordinated_application_or_404(request, pk)
     form = IneligibleForm(request.POST)
     if form.is_valid():
         try:
@@ -212,7 +212,7 @@ def mark_ineligible(request, pk: int):
 @require_POST
 def release(request, pk: int):
     """Release the panel's pending decision to the applicant."""
-    application = _coordinated(request, pk)
+    application = coordinated_application_or_404(request, pk)
     try:
         services.decision_release(
             application=application,
