@@ -1,3 +1,6 @@
+import time
+
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -64,8 +67,6 @@ class RequireTwoFactorMiddleware:
 
     @staticmethod
     def _has_two_factor(user) -> bool:
-        from allauth.mfa.models import Authenticator
-
         return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
@@ -84,8 +85,6 @@ class SlidingSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        import time
-
         if request.user.is_authenticated:
             now = time.time()
             last = request.session.get(REFRESHED_AT_KEY, 0)

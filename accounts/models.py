@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from accounts.languages import default_language, language_choices
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -34,6 +36,10 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    # The language of the site once they sign in, and of every email they are sent.
+    language = models.CharField(
+        _("language"), max_length=10, choices=language_choices, default=default_language
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

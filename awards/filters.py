@@ -1,12 +1,14 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import ApplicationStatus, AwardStatus, Nation
+from awards.enums import ApplicationStatus, AwardStatus
 from awards.models import Application, Award
 from cms.models import LocalGroupPage
+from core.widgets import DateInput
 from criteria.models import Stream
+from organisations.enums import Nation
+from organisations.models import Organisation
 
 
 class ApplicationQueueFilter(django_filters.FilterSet):
@@ -30,13 +32,13 @@ class ApplicationQueueFilter(django_filters.FilterSet):
         label=_("Submitted on or after"),
         field_name="submitted_at",
         lookup_expr="date__gte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     submitted_to = django_filters.DateFilter(
         label=_("Submitted on or before"),
         field_name="submitted_at",
         lookup_expr="date__lte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     class Meta:
@@ -52,15 +54,22 @@ class ApplicationQueueFilter(django_filters.FilterSet):
         ]
 
     def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(organisation__name__icontains=value) | Q(reference__icontains=value)
-        )
+        return queryset.filter(_matching(Application, "reference", value))
+
+
+def _matching(model, own_field: str, value: str) -> Q:
+    """Rows whose organisation's name or whose ``own_field`` contains ``value``. Each side is
+    a subquery of its own table, so that each can use its trigram index on PostgreSQL
+    (core/search_indexes.py); one OR across the join could use neither and read every row."""
+    by_name = model.objects.filter(
+        organisation__in=Organisation.objects.filter(name__icontains=value).values("pk")
+    ).values("pk")
+    by_own = model.objects.filter(**{f"{own_field}__icontains": value}).values("pk")
+    return Q(pk__in=by_name) | Q(pk__in=by_own)
 
 
 def _award_search(queryset, name, value):
-    return queryset.filter(
-        Q(organisation__name__icontains=value) | Q(certificate_number__icontains=value)
-    )
+    return queryset.filter(_matching(Award, "certificate_number", value))
 
 
 class AwardRegisterFilter(django_filters.FilterSet):
@@ -111,13 +120,13 @@ class StaffAwardFilter(AwardRegisterFilter):
         label=_("Expires on or after"),
         field_name="expires_on",
         lookup_expr="gte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     expires_to = django_filters.DateFilter(
         label=_("Expires on or before"),
         field_name="expires_on",
         lookup_expr="lte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     class Meta:

@@ -21,15 +21,21 @@ from dataclasses import asdict, dataclass, field
 from django.db import transaction
 from django.db.models import Prefetch
 from django.tasks import task
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.dates import add_months
-from awards.enums import AuditAction, AwardStatus, MembershipRole
-from awards.models import AuditEntry, Award, AwardReminder, Condition, LifecycleRun, Membership
+from audit import services as audit
+from audit.enums import AuditAction
+from awards.enums import AwardStatus
+from awards.models import Award, AwardReminder, Condition, LifecycleRun
+from awards.services.conditions import overdue_conditions
 from awards.workflow import AwardAction, award_transition_many
-from cms.page_cache import page_cache_clear
+from core.dates import add_months
 from criteria.models import Stream
+from notifications import emails
+from organisations.enums import MembershipRole
+from organisations.models import LocalCoordinator, Membership
 
 BATCH_SIZE = 500
 
@@ -131,11 +137,8 @@ def process_awards(*, today: datetime.date, now: datetime.datetime | None = None
         )
         Award.objects.filter(pk__in=moved, ended_on__isnull=True).update(ended_on=today)
         summary.lapsed += len(moved)
-    if summary.lapsed:
-        transaction.on_commit(page_cache_clear)
 
     # 4. Overdue conditions.
-    from awards.award_services import overdue_conditions
 
     ids = list(
         overdue_conditions(
@@ -165,7 +168,6 @@ def _send_reminders(batch, stream, offset, today, now) -> int:
         )
     )
     coordinators = list(stream.coordinators.values_list("email", flat=True))
-    from awards.models import LocalCoordinator
 
     group_ids = {a.organisation.local_group_id for a in awards if a.organisation.local_group_id}
     local = {}
@@ -191,9 +193,9 @@ def _send_reminders(batch, stream, offset, today, now) -> int:
             ],
             ignore_conflicts=True,
         )
-        AuditEntry.objects.bulk_create(
+        audit.record_many(
             [
-                AuditEntry(
+                audit.entry(
                     award=award,
                     application_id=award.application_id,
                     organisation_id=award.organisation_id,
@@ -204,53 +206,26 @@ def _send_reminders(batch, stream, offset, today, now) -> int:
                 for award, offset in due
             ]
         )
-        messages = []
-        for award, _offset in due:
-            leads = [m.user.email for m in award.organisation.lead_memberships]
-            copied = coordinators + local.get(award.organisation.local_group_id, [])
-            messages.append(
-                {
-                    "subject": _("Your %(award)s expires on %(date)s: time to renew")
-                    % {
-                        "award": stream.award_title,
-                        "date": award.expires_on.strftime("%d %B %Y"),
-                    },
-                    "body": _(
-                        "The %(award)s held by %(organisation)s (certificate %(number)s) "
-                        "expires on %(date)s.\n\nStart your renewal from your dashboard: it is "
-                        "pre-filled from your last application.\n"
-                    )
-                    % {
-                        "award": stream.award_title,
-                        "organisation": award.organisation.name,
-                        "number": award.certificate_number,
-                        "date": award.expires_on.strftime("%d %B %Y"),
-                    },
-                    "to": leads,
-                    "cc": copied,
-                }
+        dashboard = emails.absolute(reverse("awards:dashboard"))
+        messages = [
+            emails.prepare(
+                "renewal_reminder",
+                to=[m.user.email for m in award.organisation.lead_memberships],
+                cc=coordinators + local.get(award.organisation.local_group_id, []),
+                context={
+                    "award": stream.award_title,
+                    "organisation": award.organisation.name,
+                    "number": award.certificate_number,
+                    "expires_on": award.expires_on,
+                    # The award's own card, where "Start your renewal" is.
+                    "link": f"{dashboard}#award-{award.pk}",
+                },
             )
+            for award, _offset in due
+        ]
         # One task per batch, not per award.
-        transaction.on_commit(lambda: send_reminder_emails.enqueue(messages=messages))
+        emails.send_batch([message for message in messages if message is not None])
     return len(created) if created else len(due)
-
-
-@task
-def send_reminder_emails(messages: list[dict]) -> int:
-    from django.core.mail import EmailMessage, mailers
-
-    connection = mailers.default
-    emails = [
-        EmailMessage(
-            subject=m["subject"],
-            body=m["body"],
-            to=m["to"] or m["cc"],
-            cc=m["cc"] if m["to"] else [],
-        )
-        for m in messages
-        if m["to"] or m["cc"]
-    ]
-    return connection.send_messages(emails) or 0
 
 
 def _flag_conditions(batch, today, now) -> int:
@@ -261,9 +236,9 @@ def _flag_conditions(batch, today, now) -> int:
             .select_related("decision__application")
         )
         Condition.objects.filter(pk__in=[c.pk for c in conditions]).update(overdue_flagged_on=today)
-        AuditEntry.objects.bulk_create(
+        audit.record_many(
             [
-                AuditEntry(
+                audit.entry(
                     application_id=c.decision.application_id,
                     organisation_id=c.decision.application.organisation_id,
                     action=AuditAction.CONDITION_OVERDUE,

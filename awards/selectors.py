@@ -2,28 +2,18 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from awards.enums import ApplicationStatus, AwardStatus, MembershipRole, TaskStatus
-from awards.models import (
-    Application,
-    Award,
-    Condition,
-    CriterionAnswer,
-    EvidenceItem,
-    Membership,
-    Organisation,
-)
+from awards import sections
+from awards.enums import ApplicationStatus, AwardStatus, TaskStatus
+from awards.models import Application, Award, Condition, CriterionAnswer
 from criteria.enums import PRINCIPLE_ORDER, Principle
 from criteria.models import Criterion
-
-SECTION_ABOUT = "about"
-SECTION_PROGRESS = "progress"
-SECTION_LIVED_EXPERIENCE = "lived-experience"
-SECTION_CONSENT = "consent"
-SECTION_ENDORSEMENT = "endorsement"
+from criteria.selectors import criteria_version_diff
+from organisations.enums import MembershipRole
+from organisations.models import EvidenceItem, LocalCoordinator, Membership, Organisation
 
 
 @dataclass
@@ -34,10 +24,15 @@ class Task:
     url_name: str
     hint: str = ""
     code: str = ""
+    changes_requested: bool = False
 
     @property
     def status_label(self) -> str:
         return str(TaskStatus(self.status).label)
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status == TaskStatus.COMPLETED
 
 
 @dataclass
@@ -125,8 +120,8 @@ def application_task_list(application: Application) -> TaskList:
         _("About you"),
         [
             Task(
-                SECTION_ABOUT,
-                _("About your organisation"),
+                sections.ABOUT.key,
+                str(sections.ABOUT.title),
                 _status(bool(application.organisation_context.strip()), 1),
                 "section",
             ),
@@ -135,8 +130,8 @@ def application_task_list(application: Application) -> TaskList:
     if application.renewal_of_id:
         about.tasks.append(
             Task(
-                SECTION_PROGRESS,
-                _("Progress since your last award"),
+                sections.PROGRESS.key,
+                str(sections.PROGRESS.title),
                 _status(bool(application.progress_since_award.strip()), 1),
                 "section",
             )
@@ -185,14 +180,14 @@ def application_task_list(application: Application) -> TaskList:
             _("Lived experience, consent and endorsement"),
             [
                 Task(
-                    SECTION_LIVED_EXPERIENCE,
-                    _("How people with lived experience shaped this work"),
+                    sections.LIVED_EXPERIENCE.key,
+                    str(sections.LIVED_EXPERIENCE.title),
                     _status(bool(application.lived_experience.strip()), 1),
                     "section",
                 ),
                 Task(
-                    SECTION_CONSENT,
-                    _("Consent and safeguarding"),
+                    sections.CONSENT.key,
+                    str(sections.CONSENT.title),
                     _status(
                         application.consent_confirmed + bool(application.safeguarding_lead.strip()),
                         2,
@@ -200,8 +195,8 @@ def application_task_list(application: Application) -> TaskList:
                     "section",
                 ),
                 Task(
-                    SECTION_ENDORSEMENT,
-                    _("Senior endorsement"),
+                    sections.ENDORSEMENT.key,
+                    str(sections.ENDORSEMENT.title),
                     _status(sum(endorsement_fields), 3),
                     "section",
                 ),
@@ -211,114 +206,13 @@ def application_task_list(application: Application) -> TaskList:
     return TaskList(groups=groups, coverage=coverage, criteria=criteria, answers=answers)
 
 
-def organisations_for_user(user: User) -> QuerySet[Membership]:
-    return (
-        Membership.objects.filter(user=user)
-        .select_related("organisation", "organisation__stream")
-        .prefetch_related(
-            Prefetch(
-                "organisation__applications",
-                queryset=Application.objects.select_related("stream").order_by("-created_at"),
-            ),
-            Prefetch(
-                "organisation__awards",
-                queryset=Award.objects.select_related("stream")
-                .exclude(status__in=[AwardStatus.RENEWED])
-                .prefetch_related("renewal_applications")
-                .order_by("-awarded_on"),
-            ),
-        )
-        .order_by("organisation__name")
-    )
-
-
-def organisation_team(organisation: Organisation) -> QuerySet[Membership]:
-    return organisation.memberships.select_related("user").order_by("role", "user__email")
-
-
-def organisation_leads(organisation: Organisation) -> QuerySet[Membership]:
-    return organisation.memberships.filter(role=MembershipRole.LEAD)
-
-
-def evidence_library(organisation: Organisation) -> QuerySet[EvidenceItem]:
-    return organisation.evidence.annotate(use_count=Count("answers")).order_by("-created_at")
-
-
-def judgements_visible_to(member, application):
-    """Other members' judgements stay hidden until the member has submitted their own."""
-    from awards.models import Assessment, CriterionJudgement
-
-    own = Assessment.objects.filter(
-        member=member, application=application, round=application.assessment_round
-    ).first()
-    if own is None or own.submitted_at is None:
-        return (
-            CriterionJudgement.objects.filter(assessment=own)
-            if own
-            else (CriterionJudgement.objects.none())
-        )
-    return CriterionJudgement.objects.filter(
-        assessment__application=application,
-        assessment__round=application.assessment_round,
-        assessment__submitted_at__isnull=False,
-    ).select_related("assessment__member__user", "criterion")
-
-
-RELEASED_STATUSES = frozenset(
-    {"awarded", "awarded_with_conditions", "more_evidence_needed", "not_yet_awarded"}
-)
-
-
-def panel_as_applicants_see_it(application) -> list[str]:
-    """The panel's members as the applicant may see them: a lived-experience assessor is
-    "Panel member N (lived experience)" unless they chose to be named."""
-    from awards.panels import is_lived_experience
-
-    if application.panel_id is None:
-        return []
-    names = []
-    members = application.panel.members.select_related("user", "user__assessor_profile")
-    for number, member in enumerate(members, start=1):
-        profile = getattr(member.user, "assessor_profile", None)
-        if is_lived_experience(member) and not (profile and profile.named_to_applicants):
-            names.append(_("Panel member %(number)s (lived experience)") % {"number": number})
-        else:
-            names.append(f"{member.user} ({member.get_role_display()})")
-    return names
-
-
-def released_decision(application):
-    """The decision, agreed outcomes and conditions, once released; None before."""
-    from awards.models import Decision
-
-    if application.status not in RELEASED_STATUSES:
-        return None
-    decision = (
-        Decision.objects.filter(application=application, released_at__isnull=False)
-        .prefetch_related("conditions")
-        .first()
-    )
-    if decision is None:
-        return None
-    return {
-        "decision": decision,
-        "agreed": list(application.agreed_outcomes.select_related("criterion")),
-        "panel": panel_as_applicants_see_it(application),
-    }
-
-
-def feedback_letter_context(application) -> dict | None:
-    """What the feedback letter says, built only from what the applicant may see."""
-    released = released_decision(application)
-    if released is None:
-        return None
-    return {"application": application, **released}
+def answers_by_criterion(application: Application) -> dict:
+    return {a.criterion_id: a for a in application.answers.prefetch_related("evidence")}
 
 
 def renewal_criteria_changes(application):
     """For a renewal: how the criteria changed between the version of the last award and the
     version this application uses (None for a first application)."""
-    from criteria.selectors import criteria_version_diff
 
     if not application.renewal_of_id:
         return None
@@ -354,3 +248,95 @@ def open_conditions_by_organisation(organisation_ids) -> dict[int, list[Conditio
     for condition in conditions:
         grouped.setdefault(condition.decision.application.organisation_id, []).append(condition)
     return grouped
+
+
+def coordinator_queue(scope) -> QuerySet[Application]:
+    """Submitted applications (never drafts) within a coordinator's scope."""
+    return Application.objects.filter(scope).exclude(status=ApplicationStatus.DRAFT)
+
+
+def register_for_local_group(local_group) -> QuerySet[Award]:
+    """Current, listed awards of organisations in a local group's area (its page lists them)."""
+    return (
+        Award.objects.in_register()
+        .filter(organisation__local_group=local_group)
+        .select_related("organisation", "stream")
+        .order_by("organisation__name")
+    )
+
+
+def organisations_for_user(user: User) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation", "organisation__stream")
+        .prefetch_related(
+            Prefetch(
+                "organisation__applications",
+                queryset=Application.objects.select_related("stream").order_by("-created_at"),
+            ),
+            Prefetch(
+                "organisation__awards",
+                queryset=Award.objects.select_related("stream")
+                .exclude(status__in=[AwardStatus.RENEWED])
+                .prefetch_related("renewal_applications")
+                .order_by("-awarded_on"),
+            ),
+        )
+        .order_by("organisation__name")
+    )
+
+
+@dataclass
+class ChangesRequested:
+    """What the coordinator asked for when returning the application: the note, the date,
+    and the tasks reopened (every task when they named none)."""
+
+    note: str
+    due_date: object
+    tasks: list
+
+
+def changes_requested(application: Application, task_list: TaskList) -> ChangesRequested | None:
+    """For a returned application, its request (and each reopened task is marked); None
+    otherwise."""
+    if not application.is_returned:
+        return None
+    named = set(application.returned_tasks or [])
+    reopened = [task for task in task_list.tasks if not named or task.key in named]
+    for task in reopened:
+        task.changes_requested = True
+    return ChangesRequested(
+        note=application.return_note, due_date=application.return_due_date, tasks=reopened
+    )
+
+
+def organisations_led_by(user: User) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=MembershipRole.LEAD
+    ).order_by("name")
+
+
+def coordinator_emails(application: Application) -> list[str]:
+    """The coordinators of the application's stream and of its organisation's local group."""
+    stream = list(application.stream.coordinators.values_list("email", flat=True))
+    local = (
+        list(
+            LocalCoordinator.objects.filter(
+                local_group_id=application.organisation.local_group_id
+            ).values_list("user__email", flat=True)
+        )
+        if application.organisation.local_group_id
+        else []
+    )
+    return sorted(set(stream + local))
+
+
+def evidence_needing_consent(application: Application) -> list:
+    """Evidence the application uses that shows children or tells a person's sanctuary story
+    without consent recorded (the applicant is warned before the declaration)."""
+    return list(
+        EvidenceItem.objects.filter(answers__application=application, consent_obtained=False)
+        .filter(Q(contains_images_of_children=True) | Q(contains_sanctuary_stories=True))
+        .distinct()
+        .order_by("title")
+    )

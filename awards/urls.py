@@ -1,18 +1,12 @@
 from django.urls import path
 
-from awards.views import (
-    action_plans,
-    applicant,
-    award_admin,
-    documents,
-    exports,
-    panels,
-    payments,
-    register,
-    reports,
-    workspace,
-)
+from awards.views import applications, award_admin, register, workspace
 from awards.views import awards as award_views
+from organisations.views import action_plans, evidence
+from organisations.views import organisations as organisation_views
+from panels.views import assess, documents, payments
+from panels.views import workspace as panel_workspace
+from reporting.views import exports, reports
 
 app_name = "awards"
 
@@ -20,7 +14,7 @@ workspace_urlpatterns = [
     path("", workspace.queue, name="queue"),
     path("awards/", award_admin.award_list, name="awards"),
     path("awards/<int:pk>/", award_admin.award_detail, name="award"),
-    path("awards/<int:pk>/withdraw/", award_admin.award_withdraw, name="award_withdraw"),
+    path("awards/<int:pk>/withdraw/", award_admin.withdraw_award, name="award_withdraw"),
     path("conditions/<int:pk>/met/", award_admin.condition_met, name="condition_met"),
     path("applications/<int:pk>/", workspace.review, name="application"),
     path("applications/<int:pk>/accept/", workspace.accept, name="accept"),
@@ -28,17 +22,26 @@ workspace_urlpatterns = [
     path("applications/<int:pk>/ineligible/", workspace.mark_ineligible, name="ineligible"),
     path("applications/<int:pk>/release/", workspace.release, name="release"),
     path(
+        "applications/<int:pk>/letter-preview.pdf", workspace.letter_preview, name="letter_preview"
+    ),
+    path("applications/<int:pk>/assign/", workspace.assign_panel, name="assign_panel"),
+    path(
         "applications/<int:pk>/pack.pdf",
         documents.application_pack_for_coordinator,
         name="application_pack",
     ),
-    path("panels/", panels.panel_list, name="panels"),
-    path("panels/<int:pk>/", panels.panel_detail, name="panel"),
+    path("panels/", panel_workspace.panel_list, name="panels"),
+    path("panels/<int:pk>/", panel_workspace.panel_detail, name="panel"),
     path("panels/<int:pk>/payments/", payments.panel_payments, name="panel_payments"),
     path("payments/<int:pk>/paid/", payments.payment_paid, name="payment_paid"),
     path(
+        "panels/<int:pk>/members/<int:member_pk>/role/",
+        panel_workspace.member_change,
+        name="panel_member_change",
+    ),
+    path(
         "panels/<int:pk>/members/<int:member_pk>/remove/",
-        panels.member_remove,
+        panel_workspace.member_remove,
         name="panel_member_remove",
     ),
     path("reports/", reports.reports, name="reports"),
@@ -48,15 +51,16 @@ workspace_urlpatterns = [
 ]
 
 assess_urlpatterns = [
-    path("", panels.portal, name="portal"),
-    path("applications/<int:pk>/", panels.assess, name="application"),
+    path("", assess.portal, name="portal"),
+    path("applications/<int:pk>/", assess.assess, name="application"),
     path(
         "applications/<int:pk>/pack.pdf",
         documents.application_pack_for_panel,
         name="application_pack",
     ),
-    path("applications/<int:pk>/decision/", panels.decision, name="decision"),
-    path("applications/<int:pk>/meeting/", panels.meeting, name="meeting"),
+    path("applications/<int:pk>/decision/", assess.decision, name="decision"),
+    path("applications/<int:pk>/criteria/<str:code>/", assess.judge_criterion, name="criterion"),
+    path("applications/<int:pk>/meeting/", assess.meeting, name="meeting"),
 ]
 
 register_urlpatterns = [
@@ -68,30 +72,45 @@ register_urlpatterns = [
 ]
 
 urlpatterns = [
-    path("", applicant.dashboard, name="dashboard"),
+    path("", applications.dashboard, name="dashboard"),
+    path("start/<slug:slug>/", applications.start_for_stream, name="start_for_stream"),
     path("awards/<int:pk>/certificate.pdf", award_views.certificate, name="certificate"),
     path("awards/<int:pk>/logo.svg", award_views.logo, name="award_logo"),
-    path("awards/<int:pk>/renew/", award_views.renewal_start, name="renewal_start"),
-    path("conditions/<int:pk>/", award_views.condition_answer, name="condition_answer"),
-    path("organisations/new/", applicant.organisation_create, name="organisation_create"),
-    path("organisations/<int:pk>/", applicant.organisation_detail, name="organisation"),
-    path("organisations/<int:pk>/edit/", applicant.organisation_edit, name="organisation_edit"),
-    path("organisations/<int:pk>/pledge/", applicant.pledge, name="pledge"),
-    path("organisations/<int:pk>/invite/", applicant.invite, name="invite"),
+    path("awards/<int:pk>/renew/", award_views.start_renewal, name="renewal_start"),
+    path("conditions/<int:pk>/", award_views.answer_condition, name="condition_answer"),
+    path("organisations/new/", organisation_views.create_organisation, name="organisation_create"),
+    path("organisations/<int:pk>/", organisation_views.organisation_detail, name="organisation"),
+    path(
+        "organisations/<int:pk>/edit/",
+        organisation_views.organisation_edit,
+        name="organisation_edit",
+    ),
+    path("organisations/<int:pk>/pledge/", organisation_views.pledge, name="pledge"),
+    path("organisations/<int:pk>/invite/", organisation_views.invite, name="invite"),
+    path(
+        "organisations/<int:pk>/invitations/<int:invitation_pk>/revoke/",
+        organisation_views.revoke_invitation,
+        name="invitation_revoke",
+    ),
+    path(
+        "organisations/<int:pk>/team/<int:membership_pk>/role/",
+        organisation_views.change_member_role,
+        name="member_role",
+    ),
     path(
         "organisations/<int:pk>/team/<int:membership_pk>/remove/",
-        applicant.member_remove,
+        organisation_views.member_remove,
         name="member_remove",
     ),
-    path("organisations/<int:pk>/evidence/", applicant.evidence_list, name="evidence"),
+    path("organisations/<int:pk>/evidence/", evidence.evidence_list, name="evidence"),
     path(
         "organisations/<int:pk>/evidence/add/<str:kind>/",
-        applicant.evidence_add,
+        evidence.add_evidence,
         name="evidence_add",
     ),
     path(
         "organisations/<int:pk>/applications/new/",
-        applicant.application_start,
+        applications.start_application,
         name="application_start",
     ),
     path("organisations/<int:pk>/action-plans/", action_plans.plan_list, name="action_plans"),
@@ -107,18 +126,24 @@ urlpatterns = [
         action_plans.action_edit,
         name="action_edit",
     ),
-    path("evidence/<int:pk>/download/", applicant.evidence_download, name="evidence_download"),
-    path("invitations/<str:token>/", applicant.invitation_accept, name="invitation_accept"),
-    path("applications/<int:pk>/", applicant.application_detail, name="application"),
-    path("applications/<int:pk>/criteria/<str:code>/", applicant.criterion_task, name="criterion"),
-    path("applications/<int:pk>/check/", applicant.check_answers, name="check_answers"),
-    path("applications/<int:pk>/submit/", applicant.submit, name="submit"),
-    path("applications/<int:pk>/submitted/", applicant.submitted, name="submitted"),
+    path("evidence/<int:pk>/download/", evidence.evidence_download, name="evidence_download"),
+    path("evidence/<int:pk>/edit/", evidence.edit_evidence, name="evidence_edit"),
+    path("evidence/<int:pk>/remove/", evidence.remove_evidence, name="evidence_remove"),
+    path(
+        "invitations/<str:token>/", organisation_views.accept_invitation, name="invitation_accept"
+    ),
+    path("applications/<int:pk>/", applications.application_detail, name="application"),
+    path(
+        "applications/<int:pk>/criteria/<str:code>/", applications.criterion_task, name="criterion"
+    ),
+    path("applications/<int:pk>/check/", applications.check_answers, name="check_answers"),
+    path("applications/<int:pk>/submit/", applications.submit, name="submit"),
+    path("applications/<int:pk>/submitted/", applications.submitted, name="submitted"),
     path(
         "applications/<int:pk>/feedback-letter.pdf",
-        applicant.feedback_letter,
+        applications.feedback_letter,
         name="feedback_letter",
     ),
-    path("applications/<int:pk>/withdraw/", applicant.withdraw, name="withdraw"),
-    path("applications/<int:pk>/<str:section>/", applicant.section_task, name="section"),
+    path("applications/<int:pk>/withdraw/", applications.withdraw, name="withdraw"),
+    path("applications/<int:pk>/<str:section>/", applications.section_task, name="section"),
 ]

@@ -12,10 +12,20 @@ import datetime
 import random
 from decimal import Decimal
 from io import BytesIO
+from zipfile import ZipFile
 
 from django.test import Client
+from django.utils import timezone
+from openpyxl import Workbook
 
+from accounts.enums import Role
+from accounts.models import User
+from awards.models import Application
 from bench.harness import Case
+from core.xlsx import Column
+from organisations.models import Membership, Organisation
+from reporting.exports import export_prepare, write_export
+from tests.factories import UserFactory, published_stream, staff_user
 
 COLUMN_COUNT = 30
 # Six kinds of column in turn: three text, a date, a datetime, money.
@@ -38,7 +48,6 @@ _WORDS = [
 def _prepared_rows(count: int) -> tuple[list[list], list[list]]:
     """The same values twice: as the writer gets them from the database (aware datetimes)
     and as raw openpyxl needs them (the same moments as naive London wall-clock time)."""
-    from django.utils import timezone
 
     london = timezone.get_default_timezone()
     generator = random.Random(6)
@@ -72,15 +81,20 @@ def _prepared_rows(count: int) -> tuple[list[list], list[list]]:
     return aware_rows, naive_rows
 
 
-def export_cases(client: Client, scale: int) -> list[Case]:
-    from django.utils import timezone
-    from openpyxl import Workbook
+def xlsx_with_rows(rows: int):
+    """The check of a written workbook: an .xlsx file whose sheets hold at least ``rows``
+    rows (an export adds a few of its own: the title, the filters, the column headings)."""
 
-    from accounts.enums import Role
-    from accounts.models import User
-    from awards.exports import Column, export_prepare, write_xlsx
-    from awards.models import Application, Membership, Organisation
-    from tests.factories import UserFactory, published_stream, staff_user
+    def check(output: BytesIO) -> None:
+        with ZipFile(output) as archive:
+            sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/")]
+            written = sum(archive.read(name).count(b"<row") for name in sheets)
+        assert written >= rows, f"{written} rows written, expected at least {rows}"
+
+    return check
+
+
+def export_cases(client: Client, scale: int) -> list[Case]:
 
     size = 10_000 * scale
     aware_rows, naive_rows = _prepared_rows(size)
@@ -95,11 +109,14 @@ def export_cases(client: Client, scale: int) -> list[Case]:
         sheet = workbook.create_sheet("Data")
         for row in naive_rows:
             sheet.append(row)
-        workbook.save(BytesIO())
+        output = BytesIO()
+        workbook.save(output)
+        return output
 
     def export_writer():
-        write_xlsx(
-            BytesIO(),
+        output = BytesIO()
+        write_export(
+            output,
             title="Bench",
             columns=columns,
             rows=aware_rows,
@@ -107,6 +124,7 @@ def export_cases(client: Client, scale: int) -> list[Case]:
             generated_at=generated_at,
             filters=[("Status", "Submitted")],
         )
+        return output
 
     # Applications in one stream, for its coordinator: the export's query count must not
     # depend on how many there are.
@@ -150,9 +168,10 @@ def export_cases(client: Client, scale: int) -> list[Case]:
             prepared = export_prepare(
                 user=user, kind="applications", params={"status": "submitted"}
             )
-            prepared.count()
-            write_xlsx(
-                BytesIO(),
+            rows = prepared.count()
+            output = BytesIO()
+            write_export(
+                output,
                 title=str(prepared.spec.title),
                 columns=prepared.columns,
                 rows=prepared.rows(),
@@ -160,14 +179,30 @@ def export_cases(client: Client, scale: int) -> list[Case]:
                 generated_at=generated_at,
                 filters=prepared.filter_labels,
             )
+            return rows, output
 
         return run
+
+    def applications_written(count: int):
+        def check(outcome) -> None:
+            rows, output = outcome
+            assert rows == count, f"{rows} applications exported, expected {count}"
+            xlsx_with_rows(count)(output)
+
+        return check
 
     raw_name = f"raw openpyxl write-only, {size:,} x {COLUMN_COUNT}"
     # The user, their roles, their streams, the count, the rows.
     query_budget = 5
     return [
-        Case(raw_name, raw_openpyxl, reference=None, repeat=5, warmup=1),
+        Case(
+            raw_name,
+            raw_openpyxl,
+            reference=None,
+            repeat=5,
+            warmup=1,
+            check=xlsx_with_rows(size),
+        ),
         Case(
             f"XLSX export writer, {size:,} x {COLUMN_COUNT}",
             export_writer,
@@ -176,7 +211,7 @@ def export_cases(client: Client, scale: int) -> list[Case]:
             budget_memory_mb=64,
             repeat=5,
             warmup=1,
-            paired=True,
+            check=xlsx_with_rows(size),
         ),
         *(
             Case(
@@ -186,6 +221,7 @@ def export_cases(client: Client, scale: int) -> list[Case]:
                 budget_queries=query_budget,
                 repeat=3,
                 warmup=1,
+                check=applications_written(count),
             )
             for count in coordinators
         ),

@@ -10,5 +10,5 @@ def hello(request):
 
 urlpatterns = [
     path("__bench__/hello/", hello, name="bench_hello"),
-    path("", include("cms.urls")),
+    path("", include("config.urls")),
 ]

@@ -7,4 +7,4 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from cms import signals  # noqa: F401 - connects the page cache's receivers
+        from cms import signals  # noqa: F401, PLC0415 - in ready(): connects the receivers

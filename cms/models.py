@@ -14,6 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import GuidanceStreamBlock
+from criteria.grouping import group_criteria_by_principle
+from criteria.selectors import criteria_version_published_for_stream
 
 
 class RouteTrailMixin:
@@ -135,21 +137,13 @@ class StreamPage(RouteTrailMixin, Page):
     def published_criteria_text(self) -> str:
         """The current criteria as text, so that site search finds a stream by what it asks.
         Re-indexed when a new version is published (criteria.services)."""
-        from criteria.selectors import criteria_version_published_for_stream
 
         version = criteria_version_published_for_stream(stream_id=self.stream_id)
         if version is None:
             return ""
-        return "\n".join(
-            f"{criterion.code} {criterion.title}. {criterion.asks}"
-            for criterion in version.criteria.all()
-        )
+        return "\n".join(criterion.search_text for criterion in version.criteria.all())
 
     def get_context(self, request, *args, **kwargs):
-        from criteria.selectors import (
-            criteria_version_published_for_stream,
-            group_criteria_by_principle,
-        )
 
         context = super().get_context(request, *args, **kwargs)
         version = criteria_version_published_for_stream(stream_id=self.stream_id)
@@ -217,14 +211,7 @@ class LocalGroupPage(RouteTrailMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["guidance_pages"] = GuidancePage.objects.child_of(self).live().public()
         context["supported_streams"] = self.streams.filter(is_active=True).select_related("page")
-        from awards.models import Award
-
-        context["award_holders"] = (
-            Award.objects.in_register()
-            .filter(organisation__local_group=self)
-            .select_related("organisation", "stream")
-            .order_by("organisation__name")
-        )
+        # The award holders in the area come from the awards app's template tag.
         return context
 
 

@@ -12,11 +12,18 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from accounts.permissions import require
 from criteria.enums import VersionStatus
 from criteria.forms import CompareVersionsForm
+from criteria.grouping import group_criteria_by_principle
 from criteria.models import CriteriaVersion
-from criteria.permissions import can_manage_stream_criteria, stream_ids_user_manages
-from criteria.selectors import criteria_version_diff, group_criteria_by_principle
+from criteria.permissions import (
+    can_manage_stream_criteria,
+    can_publish_version,
+    can_start_new_version,
+    stream_ids_user_manages,
+)
+from criteria.selectors import criteria_version_diff
 from criteria.services import CriteriaError, criteria_version_publish, criteria_version_start_new
 
 URL_NAMESPACE = "criteria_versions"
@@ -50,8 +57,7 @@ class PublishVersionView(CriteriaAdminViewMixin, TemplateView):
 
     def dispatch(self, request, pk, *args, **kwargs):
         self.version = _load_managed_version(request, pk)
-        if not request.user.has_perm("criteria.publish_criteriaversion"):
-            raise PermissionDenied
+        require(can_publish_version(request.user, self.version))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -94,8 +100,7 @@ class StartNewVersionView(CriteriaAdminViewMixin, TemplateView):
 
     def dispatch(self, request, pk, *args, **kwargs):
         self.version = _load_managed_version(request, pk)
-        if not request.user.has_perm("criteria.add_criteriaversion"):
-            raise PermissionDenied
+        require(can_start_new_version(request.user, self.version))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -5,6 +5,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from criteria.enums import PRINCIPLE_LETTERS
 from criteria.models import CriteriaVersion
+from criteria.services import criteria_version_next_number
 
 
 class CriteriaVersionAdminForm(WagtailAdminModelForm):
@@ -20,8 +21,6 @@ class CriteriaVersionAdminForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         if not self.instance.pk and cleaned.get("stream"):
-            from criteria.services import criteria_version_next_number
-
             self.instance.number = criteria_version_next_number(stream=cleaned["stream"])
         return cleaned
 

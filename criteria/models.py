@@ -7,7 +7,7 @@ in use is never edited in place: coordinators start a new version, which copies 
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from wagtail.models import Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from criteria.enums import PRINCIPLE_LETTERS, Principle, VersionStatus
+from criteria.grouping import group_criteria_by_principle
 
 
 def default_reminder_offsets() -> list[int]:
@@ -32,6 +33,16 @@ class Stream(index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     award_title = models.CharField(
         _("award title"), max_length=100, help_text=_("For example “School of Sanctuary”.")
+    )
+    reference_prefix = models.CharField(
+        _("reference prefix"),
+        max_length=6,
+        unique=True,
+        help_text=_(
+            "Starts every application reference and certificate number of this stream, for "
+            "example SOS for School of Sanctuary. Unique to the stream; capital letters."
+        ),
+        validators=[RegexValidator(r"^[A-Z]{2,6}$", _("Use two to six capital letters."))],
     )
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("accepting applications"), default=True)
@@ -76,6 +87,7 @@ class Stream(index.Indexed, models.Model):
                 FieldPanel("name"),
                 FieldPanel("slug"),
                 FieldPanel("award_title"),
+                FieldPanel("reference_prefix"),
                 FieldPanel("description"),
                 FieldRowPanel([FieldPanel("is_active"), FieldPanel("sort_order")]),
                 FieldPanel("coordinators"),
@@ -192,7 +204,6 @@ class CriteriaVersion(RevisionMixin, PreviewableMixin, ClusterableModel):
         return "criteria/criteria_version_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        from criteria.selectors import group_criteria_by_principle
 
         context = super().get_preview_context(request, mode_name)
         context["groups"] = group_criteria_by_principle(list(self.criteria.all()))
@@ -239,6 +250,11 @@ class Criterion(Orderable):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    @property
+    def search_text(self) -> str:
+        """What site search indexes of the criterion, and shows when it matches."""
+        return f"{self.code} {self.title}. {self.asks}"
 
     @property
     def evidence_example_list(self) -> list[str]:

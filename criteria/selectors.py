@@ -1,30 +1,11 @@
 """Reads of streams and criteria, built to a fixed number of queries."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from criteria.enums import PRINCIPLE_ORDER, Principle, VersionStatus
+from criteria.enums import VersionStatus
 from criteria.models import CriteriaVersion, Criterion, Stream
-
-
-@dataclass
-class PrincipleGroup:
-    principle: str
-    label: str
-    criteria: list[Criterion] = field(default_factory=list)
-
-
-def group_criteria_by_principle(criteria: list[Criterion]) -> list[PrincipleGroup]:
-    """Criteria grouped under Prerequisites, Learn, Embed, Share, in that order, keeping their
-    own order inside each group. Empty groups are left out."""
-    groups = {
-        principle: PrincipleGroup(principle, str(Principle(principle).label))
-        for principle in PRINCIPLE_ORDER
-    }
-    for criterion in criteria:
-        groups[criterion.principle].criteria.append(criterion)
-    return [group for group in groups.values() if group.criteria]
 
 
 def criteria_version_published_for_stream(*, stream_id: int) -> CriteriaVersion | None:
@@ -35,6 +16,20 @@ def criteria_version_published_for_stream(*, stream_id: int) -> CriteriaVersion 
         .prefetch_related(Prefetch("criteria", queryset=Criterion.objects.order_by("sort_order")))
         .first()
     )
+
+
+def published_criteria_by_stream(stream_ids) -> dict[int, list[Criterion]]:
+    """The published criteria of each of these streams, in order (one query)."""
+    criteria: dict[int, list[Criterion]] = {stream_id: [] for stream_id in stream_ids}
+    for criterion in (
+        Criterion.objects.filter(
+            version__stream_id__in=list(criteria), version__status=VersionStatus.PUBLISHED
+        )
+        .select_related("version")
+        .order_by("sort_order", "pk")
+    ):
+        criteria[criterion.version.stream_id].append(criterion)
+    return criteria
 
 
 def streams_with_published_version() -> QuerySet[Stream]:

@@ -11,12 +11,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.search import index as search_index
 
 from accounts.models import User
-from cms.page_cache import page_cache_clear
+from core.page_cache import page_cache_clear
 from criteria.enums import PRINCIPLE_LETTERS, VersionStatus
 from criteria.models import CriteriaVersion, Criterion, Stream
+from criteria.signals import criteria_published
 
 LOG_PUBLISH = "criteria.publish_version"
 LOG_RETIRE = "criteria.retire_version"
@@ -87,18 +87,11 @@ def criteria_version_publish(
         user=user,
         data={"retired": current.number if current else None},
     )
-    transaction.on_commit(lambda: _reindex_stream_page(version.stream_id))
+    transaction.on_commit(
+        lambda: criteria_published.send(sender=CriteriaVersion, stream_id=version.stream_id)
+    )
     transaction.on_commit(page_cache_clear)
     return version
-
-
-def _reindex_stream_page(stream_id: int) -> None:
-    """Site search indexes a stream page with its current criteria: refresh it."""
-    from cms.models import StreamPage
-
-    page = StreamPage.objects.filter(stream_id=stream_id).first()
-    if page is not None:
-        search_index.insert_or_update_object(page)
 
 
 @transaction.atomic

@@ -28,10 +28,16 @@ from wagtail.snippets.views.snippets import (
 
 from criteria import admin_views
 from criteria.admin_views import URL_NAMESPACE
-from criteria.enums import VersionStatus
 from criteria.forms import CriteriaVersionAdminForm
+from criteria.grouping import group_criteria_by_principle
 from criteria.models import CriteriaVersion, Stream
-from criteria.permissions import can_manage_stream_criteria, stream_ids_user_manages
+from criteria.permissions import (
+    can_delete_version,
+    can_manage_stream_criteria,
+    can_publish_version,
+    can_start_new_version,
+    stream_ids_user_manages,
+)
 from criteria.selectors import criteria_version_is_editable
 from criteria.services import LOG_NEW_VERSION, LOG_PUBLISH, LOG_RETIRE
 
@@ -164,7 +170,6 @@ class CriteriaVersionInspectView(ManagedStreamObjectMixin, InspectView):
         return buttons + _version_buttons(self.request.user, self.object)
 
     def get_context_data(self, **kwargs):
-        from criteria.selectors import group_criteria_by_principle
 
         context = super().get_context_data(**kwargs)
         context["groups"] = group_criteria_by_principle(list(self.object.criteria.all()))
@@ -176,8 +181,9 @@ class CriteriaVersionDeleteView(ManagedStreamObjectMixin, DeleteView):
     """Only drafts may be deleted: published and retired versions are the record."""
 
     def dispatch(self, request, *args, **kwargs):
-        if self.object.status != VersionStatus.DRAFT:
-            messages.error(request, _("Only a draft version can be deleted."))
+        verdict = can_delete_version(request.user, self.object)
+        if not verdict:
+            messages.error(request, verdict.reason)
             return redirect(reverse(f"{URL_NAMESPACE}:inspect", args=[self.object.pk]))
         return super().dispatch(request, *args, **kwargs)
 
@@ -186,7 +192,7 @@ def _version_buttons(user, version) -> list[Button]:
     buttons = []
     if not can_manage_stream_criteria(user, version.stream):
         return buttons
-    if version.status == VersionStatus.DRAFT and user.has_perm("criteria.publish_criteriaversion"):
+    if can_publish_version(user, version):
         buttons.append(
             Button(
                 _("Publish"),
@@ -195,7 +201,7 @@ def _version_buttons(user, version) -> list[Button]:
                 priority=40,
             )
         )
-    if version.status != VersionStatus.DRAFT and user.has_perm("criteria.add_criteriaversion"):
+    if can_start_new_version(user, version):
         buttons.append(
             Button(
                 _("Start a new version"),

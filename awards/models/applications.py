@@ -3,7 +3,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import CLOSED_STATUSES, ApplicationStatus, SelfAssessment
+from awards.enums import (
+    CLOSED_STATUSES,
+    ENDED_EARLY_STATUSES,
+    RELEASED_STATUSES,
+    TRIAGE_STATUSES,
+    ApplicationStatus,
+    SelfAssessment,
+)
 
 
 class Application(models.Model):
@@ -11,7 +18,7 @@ class Application(models.Model):
     was started against. Only awards/workflow.py changes ``status``."""
 
     organisation = models.ForeignKey(
-        "awards.Organisation", on_delete=models.PROTECT, related_name="applications"
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="applications"
     )
     stream = models.ForeignKey(
         "criteria.Stream", on_delete=models.PROTECT, related_name="applications"
@@ -52,7 +59,7 @@ class Application(models.Model):
         related_name="+",
     )
     panel = models.ForeignKey(
-        "awards.Panel",
+        "panels.Panel",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -109,6 +116,50 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} – {self.organisation}"
 
+    # Where the application is, for display; who may act on it is in awards/permissions.py
+    # and awards/workflow.py.
+    @property
+    def is_draft(self) -> bool:
+        return self.status == ApplicationStatus.DRAFT
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == ApplicationStatus.RETURNED
+
+    @property
+    def is_ineligible(self) -> bool:
+        return self.status == ApplicationStatus.INELIGIBLE
+
+    @property
+    def awaiting_triage(self) -> bool:
+        return self.status in TRIAGE_STATUSES
+
+    @property
+    def decision_released(self) -> bool:
+        return self.status in RELEASED_STATUSES
+
+    @property
+    def decision_pending(self) -> bool:
+        return self.status == ApplicationStatus.DECISION_PENDING
+
+    @property
+    def awaits_panel(self) -> bool:
+        """Accepted for assessment and not yet given to a panel."""
+        return self.status == ApplicationStatus.IN_ASSESSMENT and self.panel_id is None
+
+    @property
+    def more_evidence_needed(self) -> bool:
+        return self.status == ApplicationStatus.MORE_EVIDENCE_NEEDED
+
+    @property
+    def ended_early(self) -> bool:
+        """Withdrawn or found ineligible: it ended without a decision."""
+        return self.status in ENDED_EARLY_STATUSES
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
 
 class CriterionAnswer(models.Model):
     """An application's answer to one criterion: narrative, self-assessment and evidence."""
@@ -122,7 +173,7 @@ class CriterionAnswer(models.Model):
         _("your assessment"), max_length=20, choices=SelfAssessment.choices, blank=True
     )
     evidence = models.ManyToManyField(
-        "awards.EvidenceItem", blank=True, related_name="answers", verbose_name=_("evidence")
+        "organisations.EvidenceItem", blank=True, related_name="answers", verbose_name=_("evidence")
     )
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(_("last saved"), null=True, blank=True)

@@ -1,12 +1,12 @@
+import dataclasses
+import datetime
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import CURRENT_AWARD_STATUSES, AwardStatus, ExportStatus
-from awards.models.evidence import private_storage
+from awards.enums import CURRENT_AWARD_STATUSES, AwardStatus
 
 # Certificate numbers: a stream prefix, the year and eight characters from an alphabet with no
 # look-alikes (no 0/O, 1/I/L). 31^8 ≈ 8.5e11 possibilities per stream and year, drawn from
@@ -40,7 +40,7 @@ class Award(models.Model):
     ``status``."""
 
     organisation = models.ForeignKey(
-        "awards.Organisation", on_delete=models.PROTECT, related_name="awards"
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="awards"
     )
     stream = models.ForeignKey("criteria.Stream", on_delete=models.PROTECT, related_name="awards")
     application = models.OneToOneField(
@@ -96,6 +96,62 @@ class Award(models.Model):
     def is_current(self) -> bool:
         return self.status in CURRENT_AWARD_STATUSES
 
+    def verification_state(self, today: datetime.date) -> "Verification":
+        """What the public verification page says: current, expired, lapsed, withdrawn or
+        renewed. An award whose renewal was submitted before its end date stays current past
+        it until the panel decides."""
+        if self.status in (AwardStatus.WITHDRAWN, AwardStatus.LAPSED, AwardStatus.RENEWED):
+            return Verification(str(self.status))
+        if self.status == AwardStatus.IN_RENEWAL or self.expires_on > today:
+            return Verification("current")
+        return Verification("expired")
+
+    def kept_current_by_renewal(self, today: datetime.date) -> bool:
+        return self.status == AwardStatus.IN_RENEWAL and self.expires_on <= today
+
+    @property
+    def is_lapsed(self) -> bool:
+        return self.status == AwardStatus.LAPSED
+
+    @property
+    def is_renewal_due(self) -> bool:
+        return self.status == AwardStatus.RENEWAL_DUE
+
+    @property
+    def is_in_renewal(self) -> bool:
+        return self.status == AwardStatus.IN_RENEWAL
+
+
+@dataclasses.dataclass(frozen=True)
+class Verification:
+    """The state the public verification page reports, asked by its flags (templates compare
+    no status strings)."""
+
+    state: str
+
+    def __str__(self) -> str:
+        return self.state
+
+    @property
+    def is_current(self) -> bool:
+        return self.state == "current"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.state == "expired"
+
+    @property
+    def is_lapsed(self) -> bool:
+        return self.state == str(AwardStatus.LAPSED)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.state == str(AwardStatus.WITHDRAWN)
+
+    @property
+    def is_renewed(self) -> bool:
+        return self.state == str(AwardStatus.RENEWED)
+
 
 class AwardReminder(models.Model):
     """A renewal reminder sent for an award: one row per offset, so each is sent once."""
@@ -114,34 +170,6 @@ class AwardReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.award_id}: {self.months_before} months"
-
-
-def export_upload_to(instance, filename: str) -> str:
-    return f"exports/{instance.requested_by_id}/{filename}"
-
-
-class DataExport(models.Model):
-    """A spreadsheet prepared in the background for a large export."""
-
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
-    )
-    kind = models.CharField(_("export"), max_length=40)
-    params = models.JSONField(default=dict, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=ExportStatus.choices, default=ExportStatus.PENDING
-    )
-    file = models.FileField(storage=private_storage, upload_to=export_upload_to, blank=True)
-    row_count = models.PositiveIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(_("requested at"))
-    finished_at = models.DateTimeField(_("ready at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.kind} for {self.requested_by_id}"
 
 
 class LifecycleRun(models.Model):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from awards.enums import DecisionOutcome, Judgement
@@ -22,6 +23,10 @@ class AgreedOutcome(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["application", "criterion"], name="awards_one_agreed_outcome"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__in=Judgement.values),
+                name="awards_agreed_outcome_valid",
             ),
         ]
 
@@ -53,6 +58,14 @@ class Decision(models.Model):
         related_name="+",
     )
 
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__in=DecisionOutcome.values),
+                name="awards_decision_outcome_valid",
+            ),
+        ]
+
     def __str__(self) -> str:
         return f"{self.application_id}: {self.outcome}"
 
@@ -70,7 +83,7 @@ class Condition(models.Model):
     # The organisation's answer: what it did, with evidence from its library.
     response = models.TextField(_("what you have done"), blank=True)
     response_evidence = models.ManyToManyField(
-        "awards.EvidenceItem", blank=True, related_name="condition_responses"
+        "organisations.EvidenceItem", blank=True, related_name="condition_responses"
     )
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     # Set once by the lifecycle job when the due date passes unmet.

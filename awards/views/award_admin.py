@@ -4,23 +4,31 @@ conditions and timeline, withdrawal (national staff) and marking conditions met.
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from awards import award_services, exports, permissions
+from accounts import permissions as account_permissions
+from audit import selectors as audit_selectors
+from awards import permissions
 from awards.enums import AwardStatus
 from awards.filters import StaffAwardFilter
-from awards.models import AuditEntry, Award, Condition
-from awards.services import ServiceError
+from awards.models import Award, Condition
+from awards.services import awards as award_services
+from awards.services import conditions as condition_services
 from awards.views.workspace import coordinator_scope
-from awards.workflow import TransitionNotAllowed
+from awards.workflow import (
+    AwardAction,
+    TransitionNotAllowed,
+    allowed_award_actions,
+    award_action_verdict,
+)
+from core.errors import ServiceError
+from reporting import permissions as reporting_permissions
 
 AWARDS_PAGE_SIZE = 25
 
@@ -60,7 +68,7 @@ def award_list(request):
             ],
             "query": request.GET.urlencode(),
             "today": today,
-            "export_available": exports.can_export_lists(request.user),
+            "export_available": reporting_permissions.can_export_lists(request.user),
         },
     )
 
@@ -81,8 +89,7 @@ def _award(request, pk: int) -> Award:
         ),
         pk=pk,
     )
-    if not permissions.can_coordinate_award(request.user, award):
-        raise Http404
+    account_permissions.require_or_404(permissions.can_coordinate_award(request.user, award))
     return award
 
 
@@ -102,8 +109,8 @@ def _detail(request, award, *, withdraw_form=None, status=200):
             "today": timezone.localdate(),
             "renewals": award.renewal_applications.order_by("-created_at"),
             "reminders": award.reminders.all(),
-            "timeline": AuditEntry.objects.filter(award=award).select_related("actor"),
-            "can_withdraw": permissions.can_withdraw_award(request.user) and award.is_current,
+            "timeline": audit_selectors.timeline(award=award),
+            "can_withdraw": AwardAction.WITHDRAW in allowed_award_actions(request.user, award),
             "withdraw_form": withdraw_form or WithdrawForm(),
         },
         status=status,
@@ -117,10 +124,9 @@ def award_detail(request, pk: int):
 
 @login_required
 @require_http_methods(["POST"])
-def award_withdraw(request, pk: int):
+def withdraw_award(request, pk: int):
     award = _award(request, pk)
-    if not permissions.can_withdraw_award(request.user):
-        raise PermissionDenied
+    account_permissions.require(award_action_verdict(request.user, award, AwardAction.WITHDRAW))
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         return _detail(request, award, withdraw_form=form, status=400)
@@ -143,10 +149,11 @@ def award_withdraw(request, pk: int):
 def condition_met(request, pk: int):
     condition = get_object_or_404(Condition.objects.select_related("decision__application"), pk=pk)
     award = Award.objects.filter(application_id=condition.decision.application_id).first()
-    if award is None or not permissions.can_coordinate_award(request.user, award):
-        raise Http404
+    account_permissions.require_or_404(
+        permissions.can_mark_condition_met(request.user, condition, award)
+    )
     try:
-        award_services.condition_mark_met(
+        condition_services.condition_mark_met(
             condition=condition, user=request.user, now=timezone.now()
         )
     except ServiceError as error:

@@ -5,29 +5,35 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from awards import award_services, permissions
-from awards.enums import ApplicationStatus
+from accounts import permissions as account_permissions
+from awards import permissions
+from awards.documents import certificate_context
 from awards.models import Award, Condition
-from awards.services import ServiceError
-from awards.views.applicant import _base_url
+from awards.services import awards as award_services
+from awards.services import conditions as condition_services
+from awards.services import renewal as renewal_services
+from core.errors import ServiceError
+from core.http import base_url
+from core.pdf import render_pdf
+from organisations import permissions as organisation_permissions
+from organisations import selectors as organisation_selectors
 
 
 def _award(request, pk: int) -> Award:
     award = get_object_or_404(
-        Award.objects.select_related("organisation", "stream", "application"), pk=pk
+        Award.objects.select_related(
+            "organisation", "organisation__local_group", "stream", "application"
+        ),
+        pk=pk,
     )
-    if not (
-        permissions.membership_role(request.user, award.organisation)
-        or permissions.can_coordinate_award(request.user, award)
-    ):
-        raise Http404
+    account_permissions.require_or_404(permissions.can_view_award(request.user, award))
     return award
 
 
@@ -35,13 +41,10 @@ def _award(request, pk: int) -> Award:
 def certificate(request, pk: int):
     """The certificate PDF, for the organisation's team and its coordinators; only while the
     award is held."""
-    from awards.documents import certificate_context
-    from awards.pdf import render_pdf
 
     award = _award(request, pk)
-    if not award.is_current:
-        raise Http404
-    verify_url = award_services.award_verify_url(award, _base_url(request))
+    account_permissions.require_or_404(permissions.can_download_certificate(request.user, award))
+    verify_url = award_services.award_verify_url(award, base_url(request))
     pdf = render_pdf(
         template="awards/pdf/certificate.html",
         context=certificate_context(award, verify_url=verify_url),
@@ -57,8 +60,7 @@ def certificate(request, pk: int):
 def logo(request, pk: int):
     """The award logo (SVG) for the holder's website and letters."""
     award = _award(request, pk)
-    if not award.is_current:
-        raise Http404
+    account_permissions.require_or_404(permissions.can_download_certificate(request.user, award))
     path = finders.find("images/logo.svg")
     with open(path, "rb") as handle:
         svg = handle.read()
@@ -69,12 +71,11 @@ def logo(request, pk: int):
 
 @login_required
 @require_POST
-def renewal_start(request, pk: int):
+def start_renewal(request, pk: int):
     award = _award(request, pk)
-    if permissions.membership_role(request.user, award.organisation) != "lead":
-        raise Http404
+    account_permissions.require_or_404(permissions.can_start_renewal(request.user, award))
     try:
-        application = award_services.renewal_start(
+        application = renewal_services.renewal_start(
             award=award, user=request.user, now=timezone.now()
         )
     except ServiceError as error:
@@ -106,13 +107,13 @@ class ConditionAnswerForm(forms.Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["evidence"].queryset = organisation.evidence.order_by("-created_at")
-        self.fields["evidence"].label_from_instance = lambda item: item.title
+        self.fields["evidence"].queryset = organisation_selectors.evidence_to_choose(organisation)
+        self.fields["evidence"].label_from_instance = lambda item: item.label
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def condition_answer(request, pk: int):
+def answer_condition(request, pk: int):
     condition = get_object_or_404(
         Condition.objects.select_related(
             "decision__application__organisation", "decision__application__stream"
@@ -121,11 +122,10 @@ def condition_answer(request, pk: int):
     )
     application = condition.decision.application
     organisation = application.organisation
-    if (
-        not permissions.can_contribute(request.user, organisation)
-        or application.status != ApplicationStatus.AWARDED_WITH_CONDITIONS
-    ):
-        raise Http404
+    account_permissions.require_or_404(
+        organisation_permissions.can_view_organisation(request.user, organisation)
+    )
+    may_answer = permissions.can_answer_condition(request.user, condition)
     form = ConditionAnswerForm(
         request.POST or None,
         organisation=organisation,
@@ -134,9 +134,11 @@ def condition_answer(request, pk: int):
             "evidence": list(condition.response_evidence.values_list("pk", flat=True)),
         },
     )
-    if request.method == "POST" and not condition.met_at and form.is_valid():
+    if request.method == "POST":
+        account_permissions.require(may_answer)
+    if request.method == "POST" and form.is_valid():
         try:
-            award_services.condition_answer(
+            condition_services.condition_answer(
                 condition=condition,
                 user=request.user,
                 now=timezone.now(),
@@ -156,6 +158,7 @@ def condition_answer(request, pk: int):
             "application": application,
             "form": form,
             "today": timezone.localdate(),
+            "may_answer": may_answer,
             "support_email": getattr(settings, "SUPPORT_EMAIL", ""),
         },
         status=400 if form.errors else 200,

@@ -7,17 +7,18 @@ import json
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from awards.enums import AwardStatus
 from awards.filters import AwardRegisterFilter
 from awards.models import Award
 from awards.models.awards import normalise_certificate_number
+from core.http import client_ip
+from core.page_cache import cache_public_view
 
 REGISTER_PAGE_SIZE = 25
 # Unknown certificate numbers allowed per visitor (IP address) per window before the page
@@ -47,6 +48,7 @@ def _register_filter(request):
 
 
 @require_GET
+@cache_public_view
 def register(request):
     register_filter = _register_filter(request)
     awards = register_filter.qs.select_related(
@@ -99,33 +101,33 @@ def register_csv(request):
 
 @require_GET
 def register_json(request):
-    """The register as JSON: {"generated_at", "licence", "count", "awards": [...]}."""
+    """The register as JSON: {"generated_at", "licence", "count", "awards": [...]}, honouring
+    the filters. Streamed record by record, so memory stays flat whatever the register's size
+    (one query counts the records, one reads them in chunks)."""
     names = [name for name, _field in OPEN_DATA_FIELDS]
-    awards = []
-    for row in _open_data_rows(request).iterator(chunk_size=2000):
-        record = dict(zip(names, row, strict=True))
-        record["awarded_on"] = record["awarded_on"].isoformat()
-        record["expires_on"] = record["expires_on"].isoformat()
-        record["verify_url"] = request.build_absolute_uri(
-            reverse("register:verify", args=[record["certificate_number"]])
-        )
-        awards.append(record)
-    body = {
+    rows = _open_data_rows(request)
+    verify_prefix = request.build_absolute_uri(reverse("register:verify", args=["-"]))[:-2]
+    head = {
         "generated_at": timezone.now().isoformat(timespec="seconds"),
         "licence": "Open Government Licence v3.0",
-        "count": len(awards),
-        "awards": awards,
+        "count": rows.count(),
     }
-    response = HttpResponse(
-        json.dumps(body, ensure_ascii=False, indent=1), content_type="application/json"
-    )
+
+    def chunks():
+        yield json.dumps(head, ensure_ascii=False)[:-1] + ', "awards": ['
+        separator = "\n"
+        for row in rows.iterator(chunk_size=2000):
+            record = dict(zip(names, row, strict=True))
+            record["awarded_on"] = record["awarded_on"].isoformat()
+            record["expires_on"] = record["expires_on"].isoformat()
+            record["verify_url"] = f"{verify_prefix}{record['certificate_number']}/"
+            yield separator + json.dumps(record, ensure_ascii=False)
+            separator = ",\n"
+        yield "\n]}\n"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-
-def _client_ip(request) -> str:
-    # Behind the proxy, SECURE_PROXY_SSL_HEADER's proxy sets REMOTE_ADDR via the WSGI server.
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 @require_GET
@@ -150,7 +152,7 @@ def verify(request, number: str):
         if not canonical:
             raise Http404
         return redirect("register:verify", canonical)
-    key = f"verify-misses:{_client_ip(request)}"
+    key = f"verify-misses:{client_ip(request)}"
     misses = cache.get(key, 0)
     if misses >= getattr(settings, "VERIFY_MISSES_ALLOWED", VERIFY_MISSES_ALLOWED):
         response = render(request, "awards/register/verify_limited.html", status=429)
@@ -167,18 +169,13 @@ def verify(request, number: str):
             request, "awards/register/verify_not_found.html", {"number": number}, status=404
         )
     today = timezone.localdate()
-    if award.status == AwardStatus.WITHDRAWN:
-        state = "withdrawn"
-    elif award.status == AwardStatus.LAPSED:
-        state = "lapsed"
-    elif award.status == AwardStatus.RENEWED:
-        state = "renewed"
-    elif award.status == AwardStatus.IN_RENEWAL or award.expires_on > today:
-        state = "current"
-    else:
-        state = "expired"
     return render(
         request,
         "awards/register/verify.html",
-        {"award": award, "state": state, "today": today},
+        {
+            "award": award,
+            "state": award.verification_state(today),
+            "kept_current": award.kept_current_by_renewal(today),
+            "today": today,
+        },
     )

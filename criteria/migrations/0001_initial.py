@@ -11,104 +11,293 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Stream',
+            name="Stream",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('award_title', models.CharField(help_text='For example “School of Sanctuary”.', max_length=100, verbose_name='award title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('is_active', models.BooleanField(default=True, verbose_name='accepting applications')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='sort order')),
-                ('panel_min_size', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(1)], verbose_name='minimum panel size')),
-                ('lived_experience_min', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='minimum lived-experience assessors')),
-                ('narrative_max_characters', models.PositiveIntegerField(default=3000, validators=[django.core.validators.MinValueValidator(200), django.core.validators.MaxValueValidator(50000)], verbose_name='narrative length limit per criterion (characters)')),
-                ('renewal_period_years', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='renewal period (years)')),
-                ('reminder_offsets_months', models.JSONField(default=criteria.models.default_reminder_offsets, help_text='For example [6, 3, 1].', verbose_name='renewal reminders (months before expiry)')),
-                ('applies_through_local_group', models.BooleanField(default=False, help_text='True for the generic route: the local group triages and forms panels.', verbose_name='applications go through a local group')),
-                ('coordinators', models.ManyToManyField(blank=True, help_text="National staff who own this stream's criteria, panels and decisions.", related_name='coordinated_streams', to=settings.AUTH_USER_MODEL, verbose_name='stream coordinators')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "award_title",
+                    models.CharField(
+                        help_text="For example “School of Sanctuary”.",
+                        max_length=100,
+                        verbose_name="award title",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "is_active",
+                    models.BooleanField(default=True, verbose_name="accepting applications"),
+                ),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="sort order"),
+                ),
+                (
+                    "panel_min_size",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="minimum panel size",
+                    ),
+                ),
+                (
+                    "lived_experience_min",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="minimum lived-experience assessors",
+                    ),
+                ),
+                (
+                    "narrative_max_characters",
+                    models.PositiveIntegerField(
+                        default=3000,
+                        validators=[
+                            django.core.validators.MinValueValidator(200),
+                            django.core.validators.MaxValueValidator(50000),
+                        ],
+                        verbose_name="narrative length limit per criterion (characters)",
+                    ),
+                ),
+                (
+                    "renewal_period_years",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(10),
+                        ],
+                        verbose_name="renewal period (years)",
+                    ),
+                ),
+                (
+                    "reminder_offsets_months",
+                    models.JSONField(
+                        default=criteria.models.default_reminder_offsets,
+                        help_text="For example [6, 3, 1].",
+                        verbose_name="renewal reminders (months before expiry)",
+                    ),
+                ),
+                (
+                    "applies_through_local_group",
+                    models.BooleanField(
+                        default=False,
+                        help_text="True for the generic route: the local group triages and forms panels.",
+                        verbose_name="applications go through a local group",
+                    ),
+                ),
+                (
+                    "coordinators",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="National staff who own this stream's criteria, panels and decisions.",
+                        related_name="coordinated_streams",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="stream coordinators",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stream',
-                'verbose_name_plural': 'streams',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "stream",
+                "verbose_name_plural": "streams",
+                "ordering": ["sort_order", "name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='CriteriaVersion',
+            name="CriteriaVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='version number')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('retired', 'Retired')], default='draft', max_length=20, verbose_name='status')),
-                ('effective_date', models.DateField(blank=True, null=True, verbose_name='effective from')),
-                ('change_summary', models.TextField(blank=True, help_text='Shown to applicants who renew.', verbose_name='what changed')),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='published at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
-                ('stream', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='criteria.stream', verbose_name='stream')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="version number")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("retired", "Retired"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "effective_date",
+                    models.DateField(blank=True, null=True, verbose_name="effective from"),
+                ),
+                (
+                    "change_summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown to applicants who renew.",
+                        verbose_name="what changed",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="published at"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "latest_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                        verbose_name="latest revision",
+                    ),
+                ),
+                (
+                    "stream",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versions",
+                        to="criteria.stream",
+                        verbose_name="stream",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'criteria version',
-                'verbose_name_plural': 'criteria versions',
-                'ordering': ['stream__sort_order', 'stream__name', '-number'],
-                'permissions': [('publish_criteriaversion', 'Can publish criteria versions')],
+                "verbose_name": "criteria version",
+                "verbose_name_plural": "criteria versions",
+                "ordering": ["stream__sort_order", "stream__name", "-number"],
+                "permissions": [("publish_criteriaversion", "Can publish criteria versions")],
             },
             bases=(wagtail.models.preview.PreviewableMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('code', models.CharField(help_text='A letter for the principle and a number: L1, E4.', max_length=10, verbose_name='code')),
-                ('principle', models.CharField(choices=[('prerequisite', 'Prerequisite'), ('learn', 'Learn'), ('embed', 'Embed'), ('share', 'Share')], max_length=20, verbose_name='principle')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('asks', models.TextField(verbose_name='what the criterion asks')),
-                ('guidance', models.TextField(blank=True, verbose_name='guidance')),
-                ('evidence_examples', models.TextField(blank=True, help_text='One example per line.', verbose_name='examples of evidence')),
-                ('version', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='criteria.criteriaversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="A letter for the principle and a number: L1, E4.",
+                        max_length=10,
+                        verbose_name="code",
+                    ),
+                ),
+                (
+                    "principle",
+                    models.CharField(
+                        choices=[
+                            ("prerequisite", "Prerequisite"),
+                            ("learn", "Learn"),
+                            ("embed", "Embed"),
+                            ("share", "Share"),
+                        ],
+                        max_length=20,
+                        verbose_name="principle",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("asks", models.TextField(verbose_name="what the criterion asks")),
+                ("guidance", models.TextField(blank=True, verbose_name="guidance")),
+                (
+                    "evidence_examples",
+                    models.TextField(
+                        blank=True,
+                        help_text="One example per line.",
+                        verbose_name="examples of evidence",
+                    ),
+                ),
+                (
+                    "version",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="criteria.criteriaversion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'criterion',
-                'verbose_name_plural': 'criteria',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('version', 'code'), name='criteria_code_unique_per_version')],
+                "verbose_name": "criterion",
+                "verbose_name_plural": "criteria",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("version", "code"), name="criteria_code_unique_per_version"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='stream',
-            constraint=models.CheckConstraint(condition=models.Q(('lived_experience_min__lte', models.F('panel_min_size'))), name='criteria_stream_lived_experience_within_panel'),
+            model_name="stream",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("lived_experience_min__lte", models.F("panel_min_size"))),
+                name="criteria_stream_lived_experience_within_panel",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stream',
-            constraint=models.CheckConstraint(condition=models.Q(('lived_experience_min__gte', 1)), name='criteria_stream_lived_experience_min'),
+            model_name="stream",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("lived_experience_min__gte", 1)),
+                name="criteria_stream_lived_experience_min",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stream',
-            constraint=models.CheckConstraint(condition=models.Q(('renewal_period_years__gte', 1)), name='criteria_stream_renewal_period'),
+            model_name="stream",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("renewal_period_years__gte", 1)),
+                name="criteria_stream_renewal_period",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='criteriaversion',
-            constraint=models.UniqueConstraint(fields=('stream', 'number'), name='criteria_version_number_unique_per_stream'),
+            model_name="criteriaversion",
+            constraint=models.UniqueConstraint(
+                fields=("stream", "number"), name="criteria_version_number_unique_per_stream"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='criteriaversion',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'published')), fields=('stream',), name='criteria_one_published_version_per_stream'),
+            model_name="criteriaversion",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "published")),
+                fields=("stream",),
+                name="criteria_one_published_version_per_stream",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='criteriaversion',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='criteria_published_version_has_published_at'),
+            model_name="criteriaversion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "published"), _negated=True),
+                    ("published_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="criteria_published_version_has_published_at",
+            ),
         ),
     ]

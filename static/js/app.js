@@ -146,7 +146,30 @@
     schedule();
   }
 
+  // Tables: on a narrow screen each row becomes a card, each cell labelled with its column's
+  // heading (CSS .sa-table--reflow), so nothing scrolls sideways. Without this script the
+  // table scrolls inside its wrapper instead.
+  function initTableReflow() {
+    var tables = document.querySelectorAll("table.sa-table:not([data-no-reflow])");
+    Array.prototype.forEach.call(tables, function (table) {
+      var headings = table.querySelectorAll("thead th");
+      if (!headings.length) return;
+      var labels = Array.prototype.map.call(headings, function (th) {
+        return th.textContent.replace(/\s+/g, " ").trim();
+      });
+      Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, index) {
+          if (labels[index] && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", labels[index]);
+          }
+        });
+      });
+      table.classList.add("sa-table--reflow");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    initTableReflow();
     initSessionTimeout();
     initServiceNavigation();
     initErrorSummary();

@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.db import IntegrityError
+from wagtail.models import GroupPagePermission, Page
 
 from accounts.enums import ROLE_GROUP_NAMES, Role
 from accounts.permissions import can_access_admin, requires_two_factor, user_roles
@@ -47,7 +49,6 @@ def test_superuser_counts_as_national_admin(db):
 
 
 def test_national_admin_group_can_manage_pages_from_root(db):
-    from wagtail.models import GroupPagePermission, Page
 
     root = Page.get_first_root_node()
     permissions = set(
@@ -60,7 +61,6 @@ def test_national_admin_group_can_manage_pages_from_root(db):
 
 
 def test_email_is_unique_ignoring_case(db):
-    from django.db import IntegrityError
 
     UserFactory(email="Case@Example.org")
     with pytest.raises(IntegrityError):

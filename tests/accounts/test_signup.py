@@ -14,6 +14,8 @@ def test_signup_sends_verification_email_and_requires_it(
         response = client.post(
             reverse("account_signup"),
             {
+                "first_name": "Grace",
+                "last_name": "Okafor",
                 "email": "school.manager@example.org",
                 "password1": "a-long-pass-phrase",
                 "password2": "a-long-pass-phrase",
@@ -22,7 +24,8 @@ def test_signup_sends_verification_email_and_requires_it(
 
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
-    assert User.objects.filter(email="school.manager@example.org").exists()
+    user = User.objects.get(email="school.manager@example.org")
+    assert (user.first_name, user.last_name) == ("Grace", "Okafor")
     assert "_auth_user_id" not in client.session
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["school.manager@example.org"]
@@ -82,3 +85,20 @@ def test_login_and_logout(client, db):
 
     client.post(reverse("account_logout"))
     assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_signup_without_names_is_refused_and_keeps_what_was_typed(client, db):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "school.manager@example.org",
+            "password1": "a-long-pass-phrase",
+            "password2": "a-long-pass-phrase",
+        },
+    )
+
+    assert response.status_code == 200
+    assert not User.objects.filter(email="school.manager@example.org").exists()
+    content = response.content.decode()
+    assert "Enter your first name." in content
+    assert 'value="school.manager@example.org"' in content

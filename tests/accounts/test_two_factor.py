@@ -130,3 +130,19 @@ def test_keep_alive_extends_the_session_and_needs_sign_in(client, db):
 
     assert response.status_code == 204
     assert "sessionid" in response.cookies
+
+
+def test_a_code_that_rolled_over_while_being_typed_is_still_accepted(client, db):
+    """RFC 6238 5.2: allow one time step of delay, so that a code read off the phone just
+    before it changed still signs in (the e2e sign-in failed on such a boundary)."""
+    national_admin = staff_user(Role.NATIONAL_ADMIN, email="admin@example.org")
+    client.post(
+        reverse("account_login"),
+        {"login": "admin@example.org", "password": "correct-horse-battery"},
+    )
+    code = current_totp_code(national_admin.totp_secret, steps_ago=1)
+
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+
+    assert response.status_code == 302
+    assert client.get("/accounts/profile/").status_code == 200

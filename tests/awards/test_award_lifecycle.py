@@ -11,12 +11,22 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from awards import award_services, services
-from awards.enums import ApplicationStatus, AuditAction, AwardStatus
+from audit.enums import AuditAction
+from audit.models import AuditEntry
+from awards import lifecycle
+from awards.enums import ApplicationStatus, AwardStatus
 from awards.lifecycle import LifecycleError, process_awards
-from awards.models import Application, AuditEntry, Award, AwardReminder, Condition
+from awards.models import Application, Award, AwardReminder, Condition
+from awards.models.awards import new_certificate_number
+from awards.services import applications as application_services
+from awards.services import awards as award_services
+from awards.services import conditions as condition_services
+from awards.services import renewal as renewal_services
+from awards.services import triage as triage_services
 from awards.workflow import TransitionNotAllowed
-from tests.awards.conftest import NOW
+from core import errors as errors
+from panels.services import assessment as assessment_services
+from tests.conftest import NOW
 from tests.factories import complete_application, decide_application
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +39,7 @@ def at(day: datetime.date) -> datetime.datetime:
 @pytest.fixture
 def submitted(application, applicant_lead):
     complete_application(application, user=applicant_lead)
-    return services.application_submit(
+    return application_services.application_submit(
         application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
     )
 
@@ -69,7 +79,6 @@ def test_award_with_conditions_is_marked(submitted, national_admin):
 
 
 def test_certificate_numbers_are_distinct_and_unguessable():
-    from awards.models.awards import new_certificate_number
 
     numbers = {new_certificate_number("SOS", 2026) for _ in range(2000)}
     assert len(numbers) == 2000
@@ -82,16 +91,18 @@ def test_more_evidence_needed_starts_a_fresh_round_with_the_same_panel(
         submitted, admin=national_admin, now=NOW, outcome="more_evidence_needed"
     )
     panel_id = application.panel_id
-    application = services.application_submit(
+    application = application_services.application_submit(
         application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
     )
     assert application.assessment_round == 2
-    application = services.application_accept(application=application, user=national_admin, now=NOW)
+    application = triage_services.application_accept(
+        application=application, user=national_admin, now=NOW
+    )
     assert application.panel_id == panel_id
     chair = application.panel.members.get(is_chair=True)
     # The first round's judgements do not count: the chair cannot decide yet.
-    with pytest.raises(services.ServiceError, match="Every member must submit"):
-        services.decision_record(
+    with pytest.raises(errors.ServiceError, match="Submit your own judgements first"):
+        assessment_services.decision_record(
             application=application,
             chair=chair,
             agreed={},
@@ -113,7 +124,7 @@ def test_more_evidence_needed_starts_a_fresh_round_with_the_same_panel(
 
 def test_renewal_starts_prefilled_and_only_once(award, applicant_lead):
     later = at(datetime.date(2028, 10, 1))
-    renewal = award_services.renewal_start(award=award, user=applicant_lead, now=later)
+    renewal = renewal_services.renewal_start(award=award, user=applicant_lead, now=later)
     previous = award.application
     assert renewal.renewal_of == award
     assert renewal.organisation_context == previous.organisation_context
@@ -125,20 +136,20 @@ def test_renewal_starts_prefilled_and_only_once(award, applicant_lead):
         assert {e.pk for e in answer.evidence.all()} == {
             e.pk for e in old[answer.criterion.code].evidence.all()
         }
-    with pytest.raises(services.ServiceError):
-        award_services.renewal_start(award=award, user=applicant_lead, now=later)
+    with pytest.raises(errors.ServiceError):
+        renewal_services.renewal_start(award=award, user=applicant_lead, now=later)
     assert Application.objects.filter(renewal_of=award).count() == 1
 
 
 def _renew(award, applicant_lead, day):
-    renewal = award_services.renewal_start(award=award, user=applicant_lead, now=at(day))
+    renewal = renewal_services.renewal_start(award=award, user=applicant_lead, now=at(day))
     renewal.progress_since_award = "We trained every member of staff."
     renewal.senior_endorsed_on = day
     renewal.consent_confirmed = True
     renewal.senior_signatory_name = "A. Head"
     renewal.senior_signatory_role = "Head teacher"
     renewal.save()
-    return services.application_submit(
+    return application_services.application_submit(
         application=renewal, user=applicant_lead, now=at(day), base_url="http://testserver"
     )
 
@@ -172,7 +183,7 @@ def test_renewal_not_awarded_after_expiry_lapses_the_award(award, applicant_lead
 
 def test_renewal_withdrawn_before_expiry_returns_to_renewal_due(award, applicant_lead):
     renewal = _renew(award, applicant_lead, datetime.date(2029, 1, 10))
-    services.application_withdraw(
+    application_services.application_withdraw(
         application=renewal, user=applicant_lead, now=at(datetime.date(2029, 1, 20)), reason="x"
     )
     award.refresh_from_db()
@@ -185,7 +196,7 @@ def test_renewal_withdrawn_before_expiry_returns_to_renewal_due(award, applicant
 def test_withdrawal_needs_a_reason_and_emails_the_team(
     award, national_admin, django_capture_on_commit_callbacks
 ):
-    with pytest.raises(services.ServiceError, match="reason"):
+    with pytest.raises(errors.ServiceError, match="reason"):
         award_services.award_withdraw(award=award, user=national_admin, now=NOW, reason="  ")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -227,6 +238,8 @@ def test_travelling_forward_sends_each_reminder_once_then_lapses(
     reminder_mails = [m for m in mail.outbox if "time to renew" in m.subject]
     assert len(reminder_mails) == 3
     assert reminder_mails[0].to == ["applicant.lead@example.org"]
+    # The reminder links to the award's own card on the dashboard, where renewal starts.
+    assert f"/apply/#award-{award.pk}" in reminder_mails[0].body
     assert award.status == AwardStatus.LAPSED
     assert award.ended_on == datetime.date(2029, 3, 2)
     assert not Award.objects.in_register().exists()
@@ -292,28 +305,27 @@ def test_condition_answer_and_mark_met(submitted, national_admin, applicant_lead
     )
     condition = Condition.objects.get()
     item = submitted.organisation.evidence.first()
-    with pytest.raises(services.ServiceError):
-        award_services.condition_answer(
+    with pytest.raises(errors.ServiceError):
+        condition_services.condition_answer(
             condition=condition, user=applicant_lead, now=NOW, response=" ", evidence_ids=[]
         )
-    award_services.condition_answer(
+    condition_services.condition_answer(
         condition=condition,
         user=applicant_lead,
         now=NOW,
         response="All reception staff trained in May.",
         evidence_ids=[item.pk],
     )
-    award_services.condition_mark_met(condition=condition, user=national_admin, now=NOW)
+    condition_services.condition_mark_met(condition=condition, user=national_admin, now=NOW)
     condition.refresh_from_db()
     assert condition.met_at == NOW and condition.met_by == national_admin
-    with pytest.raises(services.ServiceError, match="already"):
-        award_services.condition_mark_met(condition=condition, user=national_admin, now=NOW)
+    with pytest.raises(errors.ServiceError, match="already"):
+        condition_services.condition_mark_met(condition=condition, user=national_admin, now=NOW)
     assert process_awards(today=datetime.date(2026, 10, 1)).conditions_flagged == 0
 
 
 def test_lifecycle_queries_grow_per_batch_not_per_award(award, monkeypatch):
     """Twice the awards in one batch costs the same number of queries."""
-    from awards import lifecycle
 
     def clone(count):
         base = Award.objects.get(pk=award.pk)

@@ -2,16 +2,21 @@
 withdrawal, conditions, the organisation's downloads and renewal, meetings and payments."""
 
 import datetime
+import io
 import json
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from openpyxl import load_workbook
 
-from awards import award_services, services
 from awards.enums import AwardStatus
-from awards.models import Award, Condition, PanelMeeting, Payment
-from tests.awards.conftest import NOW
+from awards.models import Application, Award, Condition
+from awards.services import applications as application_services
+from awards.services import awards as award_services
+from cms.models import LocalGroupPage
+from panels.models import PanelMeeting, Payment
+from tests.conftest import NOW
 from tests.factories import (
     UserFactory,
     complete_application,
@@ -25,7 +30,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def award(application, applicant_lead, national_admin):
     complete_application(application, user=applicant_lead)
-    application = services.application_submit(
+    application = application_services.application_submit(
         application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
     )
     decide_application(
@@ -39,7 +44,6 @@ def award(application, applicant_lead, national_admin):
 
 
 def _many_awards(award, count):
-    from awards.models import Application
 
     for n in range(count):
         other = organisation_with_team(
@@ -98,7 +102,7 @@ def test_open_data_csv_and_json_have_no_personal_data(client, award, applicant_l
     assert csv_response["Content-Type"].startswith("text/csv")
     assert body.splitlines()[0].startswith("certificate_number,organisation")
     assert award.certificate_number in body
-    data = json.loads(client.get("/awards/register.json").content)
+    data = json.loads(b"".join(client.get("/awards/register.json").streaming_content))
     assert data["count"] == 1
     record = data["awards"][0]
     assert record["certificate_number"] == award.certificate_number
@@ -124,7 +128,6 @@ def test_register_query_count_is_constant(client, award, django_assert_max_num_q
 
 
 def test_local_group_page_lists_award_holders(award):
-    from cms.models import LocalGroupPage
 
     assert LocalGroupPage  # the page template renders award_holders; covered by e2e
 
@@ -316,7 +319,7 @@ def test_progress_section_only_for_renewals(client, application, applicant_lead)
 @pytest.fixture
 def assessing(application, applicant_lead, national_admin):
     complete_application(application, user=applicant_lead)
-    application = services.application_submit(
+    application = application_services.application_submit(
         application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
     )
     return decide_application(application, admin=national_admin, now=NOW, release=False)
@@ -402,9 +405,6 @@ def test_award_services_verify_url(award):
 def test_awards_and_renewals_export_honour_filters_and_scope(
     client, award, national_admin, stream_coordinator
 ):
-    import io
-
-    from openpyxl import load_workbook
 
     client.force_login(national_admin)
     response = client.get("/workspace/exports/awards.xlsx", {"status": "active"})

@@ -6,8 +6,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from awards import services
-from tests.awards.conftest import NOW
+from awards.services import applications as application_services
+from core import errors as errors
+from tests.conftest import NOW
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs real concurrent connections (PostgreSQL)"
@@ -25,7 +26,7 @@ def test_two_clients_saving_at_once_lose_no_update(
     def save(user, text):
         try:
             barrier.wait(timeout=10)
-            services.answer_save(
+            application_services.answer_save(
                 application=application,
                 criterion=criterion,
                 user=user,
@@ -36,7 +37,7 @@ def test_two_clients_saving_at_once_lose_no_update(
                 now=NOW,
             )
             outcomes[text] = "saved"
-        except services.StaleWrite:
+        except errors.StaleWrite:
             outcomes[text] = "stale"
         finally:
             connections.close_all()

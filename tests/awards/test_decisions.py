@@ -4,17 +4,23 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.template.loader import render_to_string
 
-from awards import services
 from awards.enums import ApplicationStatus
 from awards.models import Application, Decision
+from awards.services import decisions as decision_services
 from awards.workflow import TransitionNotAllowed
-from tests.awards.conftest import NOW
+from core import errors as errors
+from panels.documents import feedback_letter_context
+from panels.models import Panel, PanelMember
+from panels.selectors import panel_as_applicants_see_it
+from panels.services import assessment as assessment_services
+from panels.services import membership as membership_services
+from tests.conftest import NOW
 
 
 @pytest.fixture
 def panel_ready(in_assessment, schools, assessors, national_admin):
-    from awards.models import Panel, PanelMember
 
     panel = Panel.objects.create(stream=schools, name="Spring panel")
     PanelMember.objects.create(
@@ -22,7 +28,7 @@ def panel_ready(in_assessment, schools, assessors, national_admin):
     )
     PanelMember.objects.create(panel=panel, user=assessors["expert"], role="sector_expert")
     PanelMember.objects.create(panel=panel, user=assessors["lived"], role="lived_experience")
-    return services.panel_assign_application(
+    return membership_services.panel_assign_application(
         panel=panel, application=in_assessment, user=national_admin, now=NOW
     )
 
@@ -30,10 +36,10 @@ def panel_ready(in_assessment, schools, assessors, national_admin):
 def _submit_all(application, members):
     criteria = list(application.criteria_version.criteria.all())
     for member in members:
-        services.conflict_declare(
+        assessment_services.conflict_declare(
             member=member, application=application, has_conflict=False, details="", now=NOW
         )
-        services.assessment_save(
+        assessment_services.assessment_save(
             member=member,
             application=application,
             expected_version=0,
@@ -64,7 +70,7 @@ def _record(application, chair, **overrides):
         "now": NOW,
     }
     arguments.update(overrides)
-    return services.decision_record(**arguments)
+    return assessment_services.decision_record(**arguments)
 
 
 def test_decision_needs_every_member_to_have_submitted(panel_ready):
@@ -72,7 +78,7 @@ def test_decision_needs_every_member_to_have_submitted(panel_ready):
     chair = next(m for m in members if m.is_chair)
     _submit_all(panel_ready, members[:2])
 
-    with pytest.raises(services.ServiceError, match="waiting for 1"):
+    with pytest.raises(errors.ServiceError, match="waiting for 1"):
         _record(panel_ready, chair)
 
     assert not Decision.objects.exists()
@@ -84,7 +90,7 @@ def test_decision_refused_with_incomplete_panel(panel_ready):
     _submit_all(panel_ready, members)
     panel_ready.panel.members.get(role="lived_experience").delete()
 
-    with pytest.raises(services.CompositionError):
+    with pytest.raises(membership_services.CompositionError):
         _record(panel_ready, chair)
 
 
@@ -93,7 +99,7 @@ def test_only_the_chair_records(panel_ready):
     _submit_all(panel_ready, members)
     not_chair = next(m for m in members if not m.is_chair)
 
-    with pytest.raises(services.ServiceError, match="Only the chair"):
+    with pytest.raises(errors.ServiceError, match="Only the panel's chair"):
         _record(panel_ready, not_chair)
 
 
@@ -102,7 +108,7 @@ def test_condition_without_due_date_is_refused(panel_ready):
     chair = next(m for m in members if m.is_chair)
     _submit_all(panel_ready, members)
 
-    with pytest.raises(services.ServiceError, match="due date"):
+    with pytest.raises(errors.ServiceError, match="due date"):
         _record(
             panel_ready,
             chair,
@@ -112,8 +118,8 @@ def test_condition_without_due_date_is_refused(panel_ready):
 
 
 def test_releasing_an_undecided_application_is_refused(panel_ready, national_admin):
-    with pytest.raises(services.ServiceError, match="no decision"):
-        services.decision_release(
+    with pytest.raises(errors.ServiceError, match="no decision"):
+        decision_services.decision_release(
             application=panel_ready, user=national_admin, now=NOW, base_url="http://testserver"
         )
 
@@ -141,7 +147,7 @@ def test_record_release_and_applicant_sees_it_without_lived_experience_name(
         _record(recorded, chair)
 
     with django_capture_on_commit_callbacks(execute=True):
-        released = services.decision_release(
+        released = decision_services.decision_release(
             application=recorded, user=national_admin, now=NOW, base_url="http://testserver"
         )
     assert released.status == ApplicationStatus.AWARDED_WITH_CONDITIONS
@@ -157,7 +163,6 @@ def test_record_release_and_applicant_sees_it_without_lived_experience_name(
 
 
 def test_lived_experience_member_who_opted_in_is_named(panel_ready, national_admin):
-    from awards.selectors import panel_as_applicants_see_it
 
     lived = panel_ready.panel.members.get(role="lived_experience")
     lived.user.assessor_profile.named_to_applicants = True
@@ -171,9 +176,6 @@ def test_lived_experience_member_who_opted_in_is_named(panel_ready, national_adm
 def test_feedback_letter_is_a_pdf_for_the_team_once_released(
     client, panel_ready, national_admin, applicant_lead, other_organisation_lead
 ):
-    from django.template.loader import render_to_string
-
-    from awards.selectors import feedback_letter_context
 
     members = list(panel_ready.panel.members.all())
     chair = next(m for m in members if m.is_chair)
@@ -183,7 +185,7 @@ def test_feedback_letter_is_a_pdf_for_the_team_once_released(
     client.force_login(applicant_lead)
     assert client.get(url).status_code == 404  # not released yet
 
-    services.decision_release(
+    decision_services.decision_release(
         application=recorded, user=national_admin, now=NOW, base_url="http://testserver"
     )
     response = client.get(url)

@@ -11,16 +11,16 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
 from accounts.enums import Role
-from awards import services
-from awards.documents import (
-    APPLICATION_PACK_TEMPLATE,
-    CERTIFICATE_TEMPLATE,
-    application_pack_context,
-    certificate_context,
-    render_certificate,
-)
-from awards.models import Application, Award, EvidenceItem, Panel, PanelMember
-from tests.awards.conftest import NOW
+from awards.documents import CERTIFICATE_TEMPLATE, certificate_context, render_certificate
+from awards.models import Application, Award
+from awards.services import applications as application_services
+from organisations.enums import Nation
+from organisations.models import EvidenceItem
+from panels.documents import APPLICATION_PACK_TEMPLATE, application_pack_context
+from panels.models import Panel, PanelMember
+from panels.services import assessment as assessment_services
+from panels.services import membership as membership_services
+from tests.conftest import NOW
 from tests.factories import (
     UserFactory,
     complete_application,
@@ -28,6 +28,7 @@ from tests.factories import (
     published_stream,
     staff_user,
 )
+from tests.pdf_text import laid_out_text, pages_lines, pages_text
 
 VERIFY_URL = "https://sanctuary.example/register/verify/SCH-2026-ABCD-EFGH/"
 PDFTOPPM = shutil.which("pdftoppm")
@@ -40,7 +41,7 @@ def _application_with_evidence(*, criteria: int, slug: str) -> Application:
     lead = UserFactory(email=f"lead.{slug}@example.org")
     stream = published_stream(criteria=criteria, slug=slug)
     organisation = organisation_with_team(lead=lead, name=f"{slug.title()} School", stream=stream)
-    application = services.application_start(
+    application = application_services.application_start(
         organisation=organisation, stream=stream, user=lead, now=NOW
     )
     complete_application(application, user=lead, evidence=False)
@@ -118,14 +119,14 @@ def assigned(in_assessment, schools, assessors, national_admin):
             panel=panel, user=assessors[key], role=role, is_chair=key == "chair"
         )
     PanelMember.objects.create(panel=panel, user=assessors["lived"], role="lived_experience")
-    return services.panel_assign_application(
+    return membership_services.panel_assign_application(
         panel=panel, application=in_assessment, user=national_admin, now=NOW
     )
 
 
 def _declare(application, user, *, has_conflict: bool):
     member = PanelMember.objects.get(panel=application.panel, user=user)
-    services.conflict_declare(
+    assessment_services.conflict_declare(
         member=member,
         application=application,
         has_conflict=has_conflict,
@@ -153,7 +154,7 @@ def test_panel_member_who_declared_no_conflict_downloads_the_pack(client, assign
     assert response["Content-Disposition"] == (
         f'attachment; filename="{assigned.reference}-application-pack.pdf"'
     )
-    assert response.content.startswith(b"%PDF-")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert (
         "Download the application pack (PDF)"
         in client.get(f"/assess/applications/{assigned.pk}/").content.decode()
@@ -203,7 +204,7 @@ def test_stream_coordinator_downloads_the_pack(client, in_assessment, schools, s
     assert response["Content-Disposition"] == (
         f'attachment; filename="{in_assessment.reference}-application-pack.pdf"'
     )
-    assert response.content.startswith(b"%PDF-")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert (
         "Download the application pack (PDF)"
         in client.get(f"/workspace/applications/{in_assessment.pk}/").content.decode()
@@ -237,19 +238,12 @@ def award(application):
     )
 
 
-def _laid_out_text(box) -> str:
-    """The text WeasyPrint placed on a page, in reading order."""
-    text = getattr(box, "text", "")
-    children = box.all_children() if hasattr(box, "all_children") else []
-    return text + " ".join(_laid_out_text(child) for child in children)
-
-
 def test_certificate_is_one_page_with_the_number_and_dates(award):
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - loads native libraries: only when used
 
     context = certificate_context(award, verify_url=VERIFY_URL)
     document = HTML(string=render_to_string(CERTIFICATE_TEMPLATE, context)).render()
-    text = _laid_out_text(document.pages[0]._page_box)
+    text = laid_out_text(document.pages[0]._page_box)
 
     assert len(document.pages) == 1
     assert "Riverside Primary School" in text
@@ -257,6 +251,40 @@ def test_certificate_is_one_page_with_the_number_and_dates(award):
     assert "SCH-2026-ABCD-EFGH" in text
     assert "2 March 2026" in text
     assert "2 March 2029" in text
+
+
+LONG_VERIFY_URL = (
+    "https://sanctuary-award.cityofsanctuary.example.org/register/verify/COS-SCH-2026-ABCD-EFGH/"
+)
+
+
+def test_certificate_names_the_issuer_and_has_a_signature_line(award):
+    pages = pages_text(CERTIFICATE_TEMPLATE, certificate_context(award, verify_url=VERIFY_URL))
+
+    assert len(pages) == 1
+    assert "City of Sanctuary UK" in pages[0]
+    assert "Signed for City of Sanctuary UK" in pages[0]
+    # No local group: no line for one.
+    assert "with the support of" not in pages[0]
+
+
+def test_certificate_names_the_local_group_where_there_is_one(award, leicester):
+    award.organisation.local_group = leicester
+    award.organisation.save()
+
+    pages = pages_text(CERTIFICATE_TEMPLATE, certificate_context(award, verify_url=VERIFY_URL))
+
+    assert len(pages) == 1
+    assert "with the support of Leicester City of Sanctuary" in pages[0]
+
+
+def test_certificate_keeps_a_long_verification_address_on_one_line(award):
+    pages = pages_lines(
+        CERTIFICATE_TEMPLATE, certificate_context(award, verify_url=LONG_VERIFY_URL)
+    )
+
+    assert len(pages) == 1
+    assert LONG_VERIFY_URL in pages[0]
 
 
 def test_certificate_title_falls_back_to_the_stream_name(award):
@@ -283,3 +311,59 @@ def test_certificate_qr_code_leads_to_the_verification_page(award, tmp_path):
     )
 
     assert decoded.stdout.strip() == VERIFY_URL
+
+
+def test_certificate_of_an_organisation_in_wales_is_welsh_then_english_on_one_page(award):
+    award.organisation.nation = Nation.WALES
+    award.organisation.save()
+
+    pages = pages_text(CERTIFICATE_TEMPLATE, certificate_context(award, verify_url=VERIFY_URL))
+
+    assert len(pages) == 1
+    text = pages[0]
+    for welsh, english in [
+        ("TYSTYSGRIF GWOBR", "CERTIFICATE OF AWARD"),
+        ("sy'n dal y wobr", "holds the award"),
+        ("Dyfarnwyd 2 Mawrth 2026", "Awarded 2 March 2026"),
+        ("Dyfarnwyd gan City of Sanctuary UK", "Awarded by City of Sanctuary UK"),
+        ("Llofnodwyd ar ran City of Sanctuary UK", "Signed for City of Sanctuary UK"),
+        ("Rhif y dystysgrif", "Certificate number"),
+        ("Gwiriwch fod y dystysgrif hon yn ddilys", "Check that this certificate is genuine"),
+    ]:
+        assert welsh in text
+        assert english in text
+        assert text.index(welsh) < text.index(english)
+    assert "Rhif y dystysgrif / Certificate number SCH-2026-ABCD-EFGH" in text
+    assert VERIFY_URL in text
+
+
+def test_certificate_is_in_the_organisations_language_outside_wales(award):
+    award.organisation.language = "cy"
+    award.organisation.save()
+
+    pages = pages_text(CERTIFICATE_TEMPLATE, certificate_context(award, verify_url=VERIFY_URL))
+
+    assert len(pages) == 1
+    assert "TYSTYSGRIF GWOBR" in pages[0]
+    assert "CERTIFICATE OF AWARD" not in pages[0]
+    assert "Signed for" not in pages[0]
+
+
+@pytest.mark.skipif(
+    not (PDFTOPPM and ZBARIMG),
+    reason="needs pdftoppm (poppler-utils) and zbarimg (zbar-tools) to read the QR code",
+)
+def test_bilingual_certificate_qr_code_still_leads_to_the_verification_page(award, tmp_path):
+    award.organisation.nation = Nation.WALES
+    award.organisation.save()
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(render_certificate(certificate_context(award, verify_url=LONG_VERIFY_URL)))
+
+    subprocess.run(  # noqa: S603 fixed arguments
+        [PDFTOPPM, "-png", "-r", "150", "-singlefile", pdf, tmp_path / "page"], check=True
+    )
+    decoded = subprocess.run(  # noqa: S603 fixed arguments
+        [ZBARIMG, "--raw", "-q", tmp_path / "page.png"], capture_output=True, text=True
+    )
+
+    assert decoded.stdout.strip() == LONG_VERIFY_URL

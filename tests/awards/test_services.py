@@ -3,11 +3,17 @@ import datetime
 import pytest
 from django.core import mail
 
-from awards import services
-from awards.enums import ApplicationStatus, MembershipRole
-from awards.models import Application, AuditEntry, Invitation, Membership
+from audit.models import AuditEntry
+from awards.enums import ApplicationStatus
+from awards.models import Application
 from awards.selectors import application_task_list
-from tests.awards.conftest import NOW
+from awards.services import applications as application_services
+from awards.workflow import TransitionNotAllowed
+from core import errors as errors
+from organisations.enums import MembershipRole
+from organisations.models import Invitation, Membership
+from organisations.services import teams as team_services
+from tests.conftest import NOW
 from tests.factories import UserFactory, complete_application
 
 
@@ -20,15 +26,15 @@ def test_application_is_pinned_to_the_published_version(application, schools):
 def test_a_second_open_application_for_the_same_stream_is_refused(
     application, school, schools, applicant_lead
 ):
-    with pytest.raises(services.ServiceError, match="already have an application"):
-        services.application_start(
+    with pytest.raises(errors.ServiceError, match="already have an application"):
+        application_services.application_start(
             organisation=school, stream=schools, user=applicant_lead, now=NOW
         )
 
 
 def test_answer_save_refuses_a_stale_version(application, applicant_lead, applicant_contributor):
     criterion = application.criteria_version.criteria.get(code="L1")
-    services.answer_save(
+    application_services.answer_save(
         application=application,
         criterion=criterion,
         user=applicant_lead,
@@ -39,8 +45,8 @@ def test_answer_save_refuses_a_stale_version(application, applicant_lead, applic
         now=NOW,
     )
 
-    with pytest.raises(services.StaleWrite) as stale:
-        services.answer_save(
+    with pytest.raises(errors.StaleWrite) as stale:
+        application_services.answer_save(
             application=application,
             criterion=criterion,
             user=applicant_contributor,
@@ -58,8 +64,8 @@ def test_answer_save_refuses_a_stale_version(application, applicant_lead, applic
 def test_answer_over_the_length_limit_is_refused(application, applicant_lead):
     criterion = application.criteria_version.criteria.get(code="L1")
 
-    with pytest.raises(services.ServiceError, match="limit is 500"):
-        services.answer_save(
+    with pytest.raises(errors.ServiceError, match="limit is 500"):
+        application_services.answer_save(
             application=application,
             criterion=criterion,
             user=applicant_lead,
@@ -72,8 +78,8 @@ def test_answer_over_the_length_limit_is_refused(application, applicant_lead):
 
 
 def test_submit_needs_every_task(application, applicant_lead):
-    with pytest.raises(services.ServiceError, match="Complete every task"):
-        services.application_submit(
+    with pytest.raises(errors.ServiceError, match="Complete every task"):
+        application_services.application_submit(
             application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
         )
 
@@ -89,21 +95,22 @@ def test_prerequisite_needs_evidence_to_be_complete(application, applicant_lead)
     assert task_list.all_complete is False
 
 
-def test_submit_is_idempotent_and_emails_team_and_coordinator(
+def test_submitting_twice_submits_once_and_emails_team_and_coordinator(
     application, applicant_lead, schools, stream_coordinator, django_capture_on_commit_callbacks
 ):
     schools.coordinators.add(stream_coordinator)
     complete_application(application, user=applicant_lead)
 
     with django_capture_on_commit_callbacks(execute=True):
-        first = services.application_submit(
+        first = application_services.application_submit(
             application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
         )
-        second = services.application_submit(
-            application=first, user=applicant_lead, now=NOW, base_url="http://testserver"
-        )
+        with pytest.raises(TransitionNotAllowed):
+            application_services.application_submit(
+                application=first, user=applicant_lead, now=NOW, base_url="http://testserver"
+            )
 
-    assert first.status == second.status == ApplicationStatus.SUBMITTED
+    assert first.status == ApplicationStatus.SUBMITTED
     assert (
         AuditEntry.objects.filter(application=application, action="application_submitted").count()
         == 1
@@ -121,14 +128,14 @@ def test_submit_is_idempotent_and_emails_team_and_coordinator(
 
 def test_submitted_application_is_read_only(application, applicant_lead):
     complete_application(application, user=applicant_lead)
-    services.application_submit(
+    application_services.application_submit(
         application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
     )
     criterion = application.criteria_version.criteria.get(code="L1")
     answer = application.answers.get(criterion=criterion)
 
-    with pytest.raises(services.ServiceError, match="can no longer be changed"):
-        services.answer_save(
+    with pytest.raises(errors.ServiceError, match="can no longer be changed"):
+        application_services.answer_save(
             application=application,
             criterion=criterion,
             user=applicant_lead,
@@ -143,15 +150,15 @@ def test_submitted_application_is_read_only(application, applicant_lead):
 def test_last_lead_cannot_leave(school, applicant_lead):
     membership = Membership.objects.get(organisation=school, user=applicant_lead)
 
-    with pytest.raises(services.ServiceError, match="at least one applicant lead"):
-        services.membership_remove(membership=membership, removed_by=applicant_lead, now=NOW)
+    with pytest.raises(errors.ServiceError, match="at least one applicant lead"):
+        team_services.membership_remove(membership=membership, removed_by=applicant_lead, now=NOW)
 
     assert Membership.objects.filter(pk=membership.pk).exists()
 
 
 def test_invitation_accept_and_expiry(school, applicant_lead, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        invitation = services.invitation_send(
+        invitation = team_services.invitation_send(
             organisation=school,
             email="New.Colleague@example.org",
             role=MembershipRole.CONTRIBUTOR,
@@ -164,18 +171,18 @@ def test_invitation_accept_and_expiry(school, applicant_lead, django_capture_on_
     colleague = UserFactory(email="new.colleague@example.org")
 
     late = NOW + datetime.timedelta(days=15)
-    with pytest.raises(services.ServiceError, match="expired"):
-        services.invitation_accept(token=invitation.token, user=colleague, now=late)
+    with pytest.raises(errors.ServiceError, match="expired"):
+        team_services.invitation_accept(token=invitation.token, user=colleague, now=late)
 
-    membership = services.invitation_accept(token=invitation.token, user=colleague, now=NOW)
+    membership = team_services.invitation_accept(token=invitation.token, user=colleague, now=NOW)
     assert membership.role == MembershipRole.CONTRIBUTOR
-    with pytest.raises(services.ServiceError, match="already been used"):
-        services.invitation_accept(token=invitation.token, user=colleague, now=NOW)
+    with pytest.raises(errors.ServiceError, match="already been used"):
+        team_services.invitation_accept(token=invitation.token, user=colleague, now=NOW)
     assert Invitation.objects.get(pk=invitation.pk).accepted_by == colleague
 
 
 def test_withdraw_records_the_reason(application, applicant_lead):
-    services.application_withdraw(
+    application_services.application_withdraw(
         application=application, user=applicant_lead, now=NOW, reason="We will apply next year."
     )
 

@@ -8,12 +8,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from awards import services
-from awards.enums import ApplicationStatus, ScanStatus
-from awards.models import Application, EvidenceItem
-from awards.scanning import EICAR
-from tests.awards.conftest import NOW
-from tests.factories import complete_application, organisation_with_team, published_stream
+from awards.enums import ApplicationStatus
+from awards.models import Application
+from awards.services import applications as application_services
+from core.scanning import EICAR
+from organisations.enums import ScanStatus
+from organisations.models import EvidenceItem
+from organisations.services import teams as team_services
+from tests.conftest import NOW
+from tests.factories import (
+    UserFactory,
+    complete_application,
+    organisation_with_team,
+    published_stream,
+)
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -129,7 +137,7 @@ def test_stale_save_shows_both_texts_to_merge(
     client, application, applicant_lead, applicant_contributor
 ):
     criterion = application.criteria_version.criteria.get(code="L1")
-    services.answer_save(
+    application_services.answer_save(
         application=application,
         criterion=criterion,
         user=applicant_lead,
@@ -157,7 +165,6 @@ def test_stale_save_keeps_every_chosen_evidence_item(
 ):
     """The merge form carries all the chosen evidence ids, whole: ids of two digits or more
     were once split into characters, so the merged save was refused."""
-    from awards.models import EvidenceItem
 
     criterion = application.criteria_version.criteria.get(code="L1")
     items = [
@@ -171,7 +178,7 @@ def test_stale_save_keeps_every_chosen_evidence_item(
         )
         for pk in (4321, 4322)
     ]
-    services.answer_save(
+    application_services.answer_save(
         application=application,
         criterion=criterion,
         user=applicant_lead,
@@ -289,7 +296,7 @@ def test_link_must_be_http(client, school, applicant_lead):
 
 
 def test_expired_invitation_is_refused_clearly(client, school, applicant_lead, db):
-    invitation = services.invitation_send(
+    invitation = team_services.invitation_send(
         organisation=school,
         email="late@example.org",
         role="contributor",
@@ -297,7 +304,6 @@ def test_expired_invitation_is_refused_clearly(client, school, applicant_lead, d
         now=NOW - datetime.timedelta(days=30),
         base_url="http://testserver",
     )
-    from tests.factories import UserFactory
 
     client.force_login(UserFactory(email="late@example.org"))
 
@@ -310,7 +316,7 @@ def test_expired_invitation_is_refused_clearly(client, school, applicant_lead, d
 def _task_list_queries(client, user, *, criteria, evidence_items, slug):
     stream = published_stream(criteria=criteria, slug=slug)
     organisation = organisation_with_team(lead=user, name=f"School {slug}")
-    application = services.application_start(
+    application = application_services.application_start(
         organisation=organisation, stream=stream, user=user, now=NOW
     )
     items = EvidenceItem.objects.bulk_create(
@@ -357,7 +363,7 @@ def test_withdraw_by_lead(client, application, applicant_lead):
 def test_stale_section_save_shows_theirs_and_keeps_mine(
     client, application, applicant_lead, applicant_contributor
 ):
-    services.application_save_section(
+    application_services.application_save_section(
         application=application,
         user=applicant_lead,
         expected_version=0,

@@ -9,11 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.enums import Role
-from awards import services
 from awards.enums import ApplicationStatus
-from awards.models import Application, LocalCoordinator
-from cms.models import HomePage, LocalGroupIndexPage, LocalGroupPage
-from tests.awards.conftest import NOW
+from awards.models import Application
+from awards.services import applications as application_services
+from organisations.models import LocalCoordinator
+from tests.conftest import NOW
 from tests.factories import (
     UserFactory,
     complete_application,
@@ -24,21 +24,11 @@ from tests.factories import (
 
 
 @pytest.fixture
-def leicester(db):
-    home = HomePage.objects.get()
-    index = LocalGroupIndexPage(title="Local groups", slug="local-groups")
-    home.add_child(instance=index)
-    group = LocalGroupPage(title="Leicester City of Sanctuary", slug="leicester", area="Leicester")
-    index.add_child(instance=group)
-    return group
-
-
-@pytest.fixture
 def submitted(application, applicant_lead, leicester):
     application.organisation.local_group = leicester
     application.organisation.save()
     complete_application(application, user=applicant_lead)
-    return services.application_submit(
+    return application_services.application_submit(
         application=application, user=applicant_lead, now=NOW, base_url="http://testserver"
     )
 
@@ -185,7 +175,7 @@ def _queue_queries(client, user, count):
     lead = UserFactory()
     for n in range(count):
         organisation = organisation_with_team(lead=lead, name=f"School {count}-{n}")
-        application = services.application_start(
+        application = application_services.application_start(
             organisation=organisation, stream=stream, user=lead, now=NOW
         )
         Application.objects.filter(pk=application.pk).update(status="submitted", submitted_at=NOW)

@@ -3,7 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import Client, override_settings
 from django.urls import path
 
-from cms import views
+from core import views
 
 
 def broken_view(request):

@@ -11,19 +11,6 @@ from cms.models import HomePage
 from criteria.services import criteria_version_publish
 from tests.factories import UserFactory, criteria_version_with
 
-PAGE_CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-pages"},
-}
-
-
-@pytest.fixture
-def page_cache(db):
-    with override_settings(CACHES=PAGE_CACHES):
-        caches["pages"].clear()
-        yield caches["pages"]
-        caches["pages"].clear()
-
 
 def test_anonymous_public_page_is_served_from_cache_without_queries(client, page_cache):
     first = client.get("/")
@@ -59,8 +46,11 @@ def test_publishing_a_page_clears_the_cache(client, page_cache, django_capture_o
     assert "Freshly published introduction." in client.get("/").content.decode()
 
 
-def test_publishing_criteria_clears_the_cache(page_cache, django_capture_on_commit_callbacks):
-    page_cache.set("some-page", "cached")
+def test_publishing_criteria_clears_the_cache(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
     version = criteria_version_with(2)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -68,7 +58,7 @@ def test_publishing_criteria_clears_the_cache(page_cache, django_capture_on_comm
             version=version, user=None, now=timezone.make_aware(datetime.datetime(2026, 1, 1))
         )
 
-    assert page_cache.get("some-page") is None
+    assert "X-Page-Cache" not in client.get("/")
 
 
 @pytest.mark.parametrize("path", ["/accounts/login/", "/search/", "/health/", "/admin/"])
@@ -95,3 +85,51 @@ def test_each_language_has_its_own_copy(client, page_cache):
 
     assert '<html lang="en-gb"' in english
     assert '<html lang="cy"' in welsh
+
+
+def _redis_caches(prefix: str) -> dict:
+    location = "redis://127.0.0.1:6379/15"
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": f"{prefix}-sa",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": f"{prefix}-sa-pages",
+        },
+    }
+
+
+@pytest.fixture
+def shared_redis_caches(db):
+    """Production's layout: the page cache and everything else in one Redis database."""
+    import uuid  # noqa: PLC0415 - only this fixture needs it
+
+    import redis  # noqa: PLC0415 - only this fixture needs it
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    with override_settings(CACHES=_redis_caches(uuid.uuid4().hex)):
+        yield
+        caches["default"].delete_many(["verify-misses:198.51.100.66"])
+
+
+def test_publishing_forgets_pages_but_keeps_every_other_key(client, shared_redis_caches):
+    from core.page_cache import page_cache_clear  # noqa: PLC0415 - after the settings change
+
+    caches["default"].set("verify-misses:198.51.100.66", 7, 600)
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+    page_cache_clear()
+
+    # The rate-limit counter (and sessions, and anything else in that database) survives...
+    assert caches["default"].get("verify-misses:198.51.100.66") == 7
+    # ...and every web process now misses the page, whoever published.
+    assert "X-Page-Cache" not in client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"

@@ -1,8 +1,10 @@
 """The public pages: streams, a stream's criteria, local groups and their guidance."""
 
 import datetime
+import re
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -130,7 +132,6 @@ def test_local_group_and_guidance_pages_render(client, db):
 
 
 def test_site_search_finds_guidance_and_criteria(client, stream_index):
-    from django.core.management import call_command
 
     page = make_stream_page(stream_index, criteria=3)
     page.stream.versions.get().criteria.filter(code="L1").update(title="Refugee Week celebrations")
@@ -141,3 +142,65 @@ def test_site_search_finds_guidance_and_criteria(client, stream_index):
 
     assert "/streams/schools/" in found
     assert "No pages match" in nothing
+
+
+def test_site_search_shows_the_matching_words_of_a_criterion(client, stream_index):
+    page = make_stream_page(stream_index, criteria=3)
+    page.stream.versions.get().criteria.filter(code="E2").update(
+        title="A welcoming front door",
+        asks="Reception staff know how to welcome families who are seeking sanctuary.",
+    )
+    call_command("update_index", verbosity=0)
+
+    html = client.get("/search/", {"q": "welcoming families"}).content.decode()
+
+    assert "/streams/schools/" in html
+    # The criterion that matched, by its code and title, with the words marked.
+    assert "E2 A <mark>welcoming</mark> front door" in html
+    assert "how to <mark>welcome</mark> <mark>families</mark> who" in html
+
+
+def test_site_search_shows_the_matching_words_of_guidance(client, stream_index):
+    home = HomePage.objects.get()
+    index = LocalGroupIndexPage(title="Local groups", slug="local-groups")
+    home.add_child(instance=index)
+    group = LocalGroupPage(title="Leicester City of Sanctuary", slug="leicester", area="Leicester")
+    index.add_child(instance=group)
+    group.add_child(
+        instance=GuidancePage(
+            title="Our service pathways",
+            slug="pathways",
+            body=[("paragraph", "<p>Drop in to the wellbeing café on Tuesdays <b>&</b> more.</p>")],
+        )
+    )
+    call_command("update_index", verbosity=0)
+
+    html = client.get("/search/", {"q": "wellbeing"}).content.decode()
+
+    assert "Drop in to the <mark>wellbeing</mark> café on Tuesdays &amp; more." in html
+
+
+def test_site_search_queries_do_not_grow_with_the_results(
+    client, stream_index, django_assert_max_num_queries
+):
+    for slug in ["schools", "colleges", "libraries", "councils", "theatres", "faith"]:
+        make_stream_page(stream_index, criteria=3, slug=slug)
+    call_command("update_index", verbosity=0)
+
+    with django_assert_max_num_queries(8):
+        html = client.get("/search/", {"q": "Criterion"}).content.decode()
+
+    assert html.count("sa-search-result") >= 6
+
+
+def test_principle_badges_show_the_criterion_code_letter_in_welsh_too(client, stream_index):
+    """Codes stay L1 / E2 / S3 in both languages (they are printed on certificates and in
+    exports): the badge beside "Dysgu" shows L, like the codes under it."""
+    make_stream_page(stream_index, criteria=3)
+    client.get("/language/cy/", {"next": "/"})
+
+    html = client.get("/streams/schools/").content.decode()
+
+    letters = re.findall(r'class="sa-principle__letter" aria-hidden="true">(\w)<', html)
+    assert letters == ["L", "E", "S"]
+    assert "Dysgu" in html and ">L1<" in html

@@ -13,9 +13,17 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "REDIS_URL",
+            "SANCTUARY_VIRUS_SCANNER",
+            "CLAMD_ADDRESS",
+        }
     }
-    environment.update(DJANGO_SETTINGS_MODULE="cms.settings.production", **env)
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -49,6 +57,10 @@ def test_production_passes_deploy_checks_and_enforces_two_factor():
         "print('MFA', settings.SANCTUARY_REQUIRE_MFA, settings.TASKS['default']['BACKEND'])",
         SECRET_KEY=SECRET,
         ALLOWED_HOSTS="awards.example.org",
+        # What a deployment sets (and the deployment checks insist on).
+        SANCTUARY_VIRUS_SCANNER="core.scanning.clamd",
+        CLAMD_ADDRESS="tcp://clamav.internal:3310",
+        REDIS_URL="redis://redis.internal:6379/0",
     )
 
     assert result.returncode == 0, result.stderr

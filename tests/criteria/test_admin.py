@@ -1,6 +1,7 @@
 """The criteria screens in the Wagtail admin, as a coordinator uses them."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -67,7 +68,6 @@ def _existing_rows(version, **changes):
 
 
 def _errors(response):
-    import re
 
     return re.findall(r'class="error-message"[^>]*>(.*?)</', response.content.decode(), re.S) or [
         str(response.context.get("form").errors if response.context else "")

@@ -5,12 +5,9 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from criteria.enums import VersionStatus
+from criteria.grouping import group_criteria_by_principle
 from criteria.models import CriteriaVersion
-from criteria.selectors import (
-    criteria_version_diff,
-    criteria_version_is_editable,
-    group_criteria_by_principle,
-)
+from criteria.selectors import criteria_version_diff, criteria_version_is_editable
 from criteria.services import (
     LOG_PUBLISH,
     LOG_RETIRE,

@@ -4,11 +4,47 @@ Playwright never downloads a browser: it uses ``CHROMIUM_PATH`` (default /usr/bi
 which `.ci/run` installs with apt when it is missing.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
 from playwright.sync_api import sync_playwright
+
+from accounts.enums import Role
+from awards.models import Award
+from awards.services import applications as application_services
+from awards.services import triage as triage_services
+from cms.editorial import local_group_editors_group_ensure
+from cms.models import (
+    GuidancePage,
+    HomePage,
+    LocalGroupIndexPage,
+    LocalGroupPage,
+    StreamIndexPage,
+    StreamPage,
+)
+from criteria.services import criteria_version_publish
+from organisations.action_plan_import import ActionRow
+from organisations.enums import EvidenceKind, ScanStatus
+from organisations.models import EvidenceItem, Membership
+from organisations.services import action_plans as action_plan_services
+from panels.models import AssessorProfile, Panel, PanelMember
+from panels.services import assessment as assessment_services
+from panels.services import membership as membership_services
+from reporting.enums import ExportStatus
+from reporting.models import DataExport
+from tests.factories import (
+    StreamFactory,
+    UserFactory,
+    complete_application,
+    criteria_version_with,
+    decide_application,
+    organisation_with_team,
+    staff_user,
+)
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
 # body are still synchronous and safe.
@@ -84,21 +120,6 @@ def phone_page(browser, live_server):
 def public_site(db):
     """A small published site: the schools stream with two versions and a page, and a local
     group with a guidance page using every block."""
-    import datetime
-
-    from django.utils import timezone
-
-    from cms.editorial import local_group_editors_group_ensure
-    from cms.models import (
-        GuidancePage,
-        HomePage,
-        LocalGroupIndexPage,
-        LocalGroupPage,
-        StreamIndexPage,
-        StreamPage,
-    )
-    from criteria.services import criteria_version_publish
-    from tests.factories import StreamFactory, criteria_version_with
 
     now = timezone.make_aware(datetime.datetime(2026, 1, 5, 9, 0))
     home = HomePage.objects.get()
@@ -157,20 +178,12 @@ def public_site(db):
 def applicant_site(public_site, applicant_lead):
     """The applicant lead's school with a draft application (one criterion answered), a piece
     of evidence and an action plan: ids for the accessibility test's paths."""
-    import datetime
-
-    from django.utils import timezone
-
-    from awards import services
-    from awards.action_plans import ActionRow
-    from awards.models import EvidenceItem
-    from tests.factories import organisation_with_team
 
     now = timezone.make_aware(datetime.datetime(2026, 3, 2, 10, 0))
     organisation = organisation_with_team(
         lead=applicant_lead, name="Riverside Primary School", stream=public_site["schools"]
     )
-    application = services.application_start(
+    application = application_services.application_start(
         organisation=organisation, stream=public_site["schools"], user=applicant_lead, now=now
     )
     item = EvidenceItem.objects.create(
@@ -181,7 +194,7 @@ def applicant_site(public_site, applicant_lead):
         scan_status="clean",
     )
     criterion = application.criteria_version.criteria.get(code="L1")
-    services.answer_save(
+    application_services.answer_save(
         application=application,
         criterion=criterion,
         user=applicant_lead,
@@ -191,7 +204,7 @@ def applicant_site(public_site, applicant_lead):
         evidence_ids=[item.pk],
         now=now,
     )
-    plan = services.action_plan_import(
+    plan = action_plan_services.action_plan_import(
         organisation=organisation,
         user=applicant_lead,
         title="Action plan",
@@ -212,29 +225,24 @@ def applicant_site(public_site, applicant_lead):
         "application": application.pk,
         "plan": plan.pk,
         "action": plan.actions.get().pk,
+        "evidence": item.pk,
     }
 
 
 @pytest.fixture
 def workspace_site(public_site, applicant_site):
     """A second school's submitted application, for the coordinator's screens."""
-    import datetime
-
-    from django.utils import timezone
-
-    from awards import services
-    from tests.factories import UserFactory, complete_application, organisation_with_team
 
     now = timezone.make_aware(datetime.datetime(2026, 3, 3, 10, 0))
     lead = UserFactory(email="hillside.lead@example.org")
     organisation = organisation_with_team(
         lead=lead, name="Hillside Academy", stream=public_site["schools"]
     )
-    application = services.application_start(
+    application = application_services.application_start(
         organisation=organisation, stream=public_site["schools"], user=lead, now=now
     )
     complete_application(application, user=lead)
-    services.application_submit(
+    application_services.application_submit(
         application=application, user=lead, now=now, base_url="http://testserver"
     )
     return {**applicant_site, "submitted": application.pk}
@@ -243,33 +251,20 @@ def workspace_site(public_site, applicant_site):
 @pytest.fixture
 def panel_site(workspace_site, public_site, panel_member, national_admin):
     """A third school's application, accepted and with a panel chaired by ``panel_member``."""
-    import datetime
-
-    from django.utils import timezone
-
-    from accounts.enums import Role
-    from awards import services
-    from awards.models import AssessorProfile, Panel, PanelMember
-    from tests.factories import (
-        UserFactory,
-        complete_application,
-        organisation_with_team,
-        staff_user,
-    )
 
     now = timezone.make_aware(datetime.datetime(2026, 3, 4, 10, 0))
     lead = UserFactory(email="brookside.lead@example.org")
     organisation = organisation_with_team(
         lead=lead, name="Brookside School", stream=public_site["schools"]
     )
-    application = services.application_start(
+    application = application_services.application_start(
         organisation=organisation, stream=public_site["schools"], user=lead, now=now
     )
     complete_application(application, user=lead)
-    services.application_submit(
+    application_services.application_submit(
         application=application, user=lead, now=now, base_url="http://testserver"
     )
-    services.application_accept(application=application, user=national_admin, now=now)
+    triage_services.application_accept(application=application, user=national_admin, now=now)
     panel = Panel.objects.create(stream=public_site["schools"], name="Spring panel")
     PanelMember.objects.create(panel=panel, user=panel_member, role="sector_expert", is_chair=True)
     for email, role, lived in [
@@ -279,28 +274,61 @@ def panel_site(workspace_site, public_site, panel_member, national_admin):
         user = staff_user(Role.PANEL_MEMBER, email=email)
         AssessorProfile.objects.create(user=user, lived_experience=lived)
         PanelMember.objects.create(panel=panel, user=user, role=role)
-    services.panel_assign_application(
+    membership_services.panel_assign_application(
         panel=panel, application=application, user=national_admin, now=now
     )
-    return {**workspace_site, "panel": panel.pk, "assessed": application.pk}
+
+    def another(name: str):
+        """Another school's application with the same panel."""
+        other_lead = UserFactory(email=f"{name.split()[0].lower()}.lead@example.org")
+        other = organisation_with_team(lead=other_lead, name=name, stream=public_site["schools"])
+        started = application_services.application_start(
+            organisation=other, stream=public_site["schools"], user=other_lead, now=now
+        )
+        complete_application(started, user=other_lead)
+        application_services.application_submit(
+            application=started, user=other_lead, now=now, base_url="http://testserver"
+        )
+        triage_services.application_accept(application=started, user=national_admin, now=now)
+        return membership_services.panel_assign_application(
+            panel=panel, application=started, user=national_admin, now=now
+        )
+
+    # The chair has declared no conflict and is judging this one…
+    judging = another("Elmfield School")
+    chair = panel.members.get(user=panel_member)
+    assessment_services.conflict_declare(
+        member=chair, application=judging, has_conflict=False, details="", now=now
+    )
+    # …and everyone has judged this one, so the chair's consensus form is open.
+    judged = another("Ferndale School")
+    for member in panel.members.all():
+        assessment_services.conflict_declare(
+            member=member, application=judged, has_conflict=False, details="", now=now
+        )
+        assessment_services.assessment_save(
+            member=member,
+            application=judged,
+            expected_version=0,
+            judgements={
+                c.pk: ("met", "Clear evidence.") for c in judged.criteria_version.criteria.all()
+            },
+            now=now,
+            submit=True,
+        )
+    return {
+        **workspace_site,
+        "panel": panel.pk,
+        "assessed": application.pk,
+        "judging": judging.pk,
+        "judged": judged.pk,
+    }
 
 
 @pytest.fixture
 def awards_site(panel_site, public_site, applicant_lead, national_admin):
     """An award with conditions for a fourth school that the applicant lead also leads, in
     the Leicester local group: the register, verification, staff award and condition pages."""
-    import datetime
-
-    from django.utils import timezone
-
-    from awards import services
-    from awards.models import Award, Membership
-    from tests.factories import (
-        UserFactory,
-        complete_application,
-        decide_application,
-        organisation_with_team,
-    )
 
     now = timezone.now() - datetime.timedelta(days=30)
     lead = UserFactory(email="orchard.lead@example.org")
@@ -311,11 +339,11 @@ def awards_site(panel_site, public_site, applicant_lead, national_admin):
         local_group=public_site["leicester"],
     )
     Membership.objects.create(organisation=organisation, user=applicant_lead, role="lead")
-    application = services.application_start(
+    application = application_services.application_start(
         organisation=organisation, stream=public_site["schools"], user=lead, now=now
     )
     complete_application(application, user=lead)
-    application = services.application_submit(
+    application = application_services.application_submit(
         application=application, user=lead, now=now, base_url="http://testserver"
     )
     decide_application(
@@ -326,10 +354,48 @@ def awards_site(panel_site, public_site, applicant_lead, national_admin):
         conditions=[("Train the front desk.", now.date() + datetime.timedelta(days=60))],
     )
     award = Award.objects.get(application=application)
+    # A decision recorded and not yet released, for the coordinator's preview.
+    pending_lead = UserFactory(email="willow.lead@example.org")
+    pending = application_services.application_start(
+        organisation=organisation_with_team(
+            lead=pending_lead, name="Willow Primary School", stream=public_site["schools"]
+        ),
+        stream=public_site["schools"],
+        user=pending_lead,
+        now=now,
+    )
+    complete_application(pending, user=pending_lead)
+    application_services.application_submit(
+        application=pending, user=pending_lead, now=now, base_url="http://testserver"
+    )
+    decide_application(pending, admin=national_admin, now=now, release=False)
+    # Exports that failed or expired offer to be built again; evidence the scanner could not
+    # check says so (issue 13).
+    for status, error in (
+        (ExportStatus.FAILED, "This export took too long and was stopped."),
+        (ExportStatus.EXPIRED, ""),
+    ):
+        DataExport.objects.create(
+            requested_by=national_admin,
+            kind="applications",
+            status=status,
+            error=error,
+            created_at=now,
+            finished_at=now,
+        )
+    unscannable = EvidenceItem.objects.create(
+        organisation_id=panel_site["organisation"],
+        kind=EvidenceKind.FILE,
+        title="Scanned minutes",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="minutes.pdf"),
+        scan_status=ScanStatus.UNSCANNABLE,
+    )
     return {
         **panel_site,
+        "unscannable": unscannable.pk,
         "award": award.pk,
         "certificate": award.certificate_number,
         "condition": award.application.decision.conditions.get().pk,
         "decided": application.pk,
+        "pending": pending.pk,
     }

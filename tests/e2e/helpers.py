@@ -1,5 +1,8 @@
+import re
+
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.factories import DEFAULT_PASSWORD
 from tests.totp import current_totp_code
@@ -29,4 +32,6 @@ def sign_in(page, user, *, password: str = DEFAULT_PASSWORD) -> None:
     if secret:
         page.get_by_label("Code", exact=True).fill(current_totp_code(secret))
         page.get_by_role("button", name="Sign In").click()
+        # Fail here, with the reason, rather than on the next page's missing button.
+        expect(page).not_to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
     page.wait_for_load_state()

@@ -63,12 +63,16 @@ AXE_PAGES: list[tuple[str, str, str | None]] = [
     ("panel", "/workspace/panels/{panel}/", "national_admin"),
     ("assessor portal", "/assess/", "panel_member"),
     ("declare a conflict", "/assess/applications/{assessed}/", "panel_member"),
-    ("consensus and decision", "/assess/applications/{assessed}/decision/", "panel_member"),
+    ("judging page", "/assess/applications/{judging}/", "panel_member"),
+    ("consensus and decision", "/assess/applications/{judged}/decision/", "panel_member"),
     # Issue 6: reports
     ("reports", "/workspace/reports/", "national_admin"),
     # Issue 6: exports
     ("your exports", "/workspace/exports/", "national_admin"),
     ("export refused", "/workspace/exports/applications.xlsx?columns=nope", "national_admin"),
+    # Issue 13: a file the virus scanner could not check (the exports page above shows a
+    # failed and an expired export with their "Try again" and "Build it again" buttons)
+    ("evidence not checked", "/apply/evidence/{unscannable}/download/", "applicant_lead"),
     # Issue 6: awards, the register and verification (ids from the awards_site fixture)
     ("register of award holders", "/awards/", None),
     ("register filtered", "/awards/?q=Orchard&nation=england", None),
@@ -83,7 +87,32 @@ AXE_PAGES: list[tuple[str, str, str | None]] = [
     ("staff award", "/workspace/awards/{award}/", "national_admin"),
     ("decided application", "/workspace/applications/{decided}/", "national_admin"),
     ("honoraria and expenses", "/workspace/panels/{panel}/payments/", "national_admin"),
-    ("panel meeting", "/assess/applications/{assessed}/meeting/", "panel_member"),
+    ("panel meeting", "/assess/applications/{judged}/meeting/", "panel_member"),
+    # Issue 12: next steps and kept work
+    ("judge one criterion", "/assess/applications/{judging}/criteria/L1/", "panel_member"),
+    ("release preview", "/workspace/applications/{pending}/release/", "national_admin"),
+    ("change evidence", "/apply/evidence/{evidence}/edit/", "applicant_lead"),
+    ("returned or pending application", "/workspace/applications/{pending}/", "national_admin"),
+    # The stream page's Start for someone who leads several organisations: a choice.
+    ("choose the organisation to start for", "/apply/start/schools/", "applicant_lead"),
+    # Issue 14: lists that grow with rows, searched (the picker's and the panel's searches)
+    (
+        "evidence library searched",
+        "/apply/organisations/{organisation}/evidence/?q=welcome",
+        "applicant_lead",
+    ),
+    (
+        "criterion task, evidence searched",
+        "/apply/applications/{application}/criteria/L2/?q=policy",
+        "applicant_lead",
+    ),
+    (
+        "panel, assessors and applications searched",
+        "/workspace/panels/{panel}/?find_assessor=example&find_application=school",
+        "national_admin",
+    ),
+    # Issue 17: personal data (the archive itself is a ZIP, not a page)
+    ("answer a request for personal data", "/privacy/requests/", "national_admin"),
 ]
 
 # Pages that answer with an error on purpose.
@@ -92,4 +121,5 @@ EXPECTED_STATUS = {
     "certificate not found": 404,
     "check a certificate with an error": 400,
     "export refused": 400,
+    "evidence not checked": 409,
 }

@@ -7,12 +7,17 @@ import re
 from django.core import mail
 from playwright.sync_api import expect
 
-from awards.models import Application, Invitation
+from awards.models import Application
+from organisations.models import Invitation, Membership
+from tests.e2e.helpers import sign_in
+from tests.factories import UserFactory
 
 
 def test_new_user_applies_from_sign_up_to_submission(page, public_site):
     page.goto("/accounts/signup/")
     page.get_by_label("Email").fill("business.manager@example.org")
+    page.get_by_label("First name").fill("Sam")
+    page.get_by_label("Last name").fill("Okoro")
     page.get_by_label("Password", exact=True).fill("a-long-pass-phrase")
     page.get_by_label("Password (again)").fill("a-long-pass-phrase")
     page.get_by_role("button", name="Sign Up").click()
@@ -98,9 +103,6 @@ def test_new_user_applies_from_sign_up_to_submission(page, public_site):
 def test_colleagues_stale_save_is_caught_and_merged(
     browser, live_server, applicant_site, applicant_lead
 ):
-    from awards.models import Membership
-    from tests.e2e.helpers import sign_in
-    from tests.factories import UserFactory
 
     colleague = UserFactory(email="colleague@example.org")
     Membership.objects.create(
@@ -145,7 +147,6 @@ def _tab_to(page, locator, limit=80):
 
 
 def test_a_criterion_can_be_answered_by_keyboard_alone(page, applicant_site, applicant_lead):
-    from tests.e2e.helpers import sign_in
 
     sign_in(page, applicant_lead)
     page.goto(f"/apply/applications/{applicant_site['application']}/")

@@ -21,7 +21,9 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.enums import Role
-from awards.models import Application, AssessorProfile, Award, AwardReminder
+from awards.lifecycle import process_awards
+from awards.models import Application, Award, AwardReminder
+from panels.models import AssessorProfile
 from tests.e2e.helpers import serious_axe_violations, sign_in
 from tests.factories import DEFAULT_PASSWORD, staff_user
 
@@ -73,14 +75,15 @@ def test_coordinator_panel_members_chair_and_applicant(
             page.get_by_label("Chair").check()
         page.get_by_role("button", name="Add to the panel").click()
     expect(page.get_by_text("The panel is not complete")).to_be_visible()
-    page.get_by_label("Application").select_option(index=1)
+    page.get_by_label("Application", exact=True).select_option(index=1)
     page.get_by_role("button", name="Assign").click()
     expect(page.locator(".sa-error-summary")).to_contain_text("lived")
-    page.get_by_label("Panel member").select_option(label=str(lived))
+    # The list marks who has lived experience.
+    page.get_by_label("Panel member").select_option(label=f"{lived} (lived experience)")
     page.get_by_label("Role on the panel").select_option(label="Lived-experience assessor")
     page.get_by_role("button", name="Add to the panel").click()
     expect(page.get_by_text("The panel meets the stream's rule")).to_be_visible()
-    page.get_by_label("Application").select_option(index=1)
+    page.get_by_label("Application", exact=True).select_option(index=1)
     page.get_by_role("button", name="Assign").click()
     expect(page.get_by_role("link", name=re.compile("Hillside Academy"))).to_be_visible()
 
@@ -94,8 +97,12 @@ def test_coordinator_panel_members_chair_and_applicant(
         phone.get_by_label("No").check()
         phone.get_by_role("button", name="Continue").click()
         for criterion in criteria:
-            phone.locator(f"#outcome-{criterion.pk}-met").check()
-            phone.locator(f"#comment-{criterion.pk}").fill(f"{criterion.code} is well shown.")
+            phone.get_by_role("group", name=f"Your judgement of {criterion.code}").get_by_label(
+                "Met", exact=True
+            ).check()
+            phone.get_by_label(f"Your comment on {criterion.code}").fill(
+                f"{criterion.code} is well shown."
+            )
         assert phone.evaluate("document.documentElement.scrollWidth") <= 375
         phone.get_by_role("button", name="Submit my judgements").click()
         expect(phone.get_by_text("You submitted your judgements")).to_be_visible()
@@ -108,11 +115,15 @@ def test_coordinator_panel_members_chair_and_applicant(
     chair_page.get_by_role("link", name="Record the panel's consensus and decision").click()
     assert serious_axe_violations(chair_page) == []
     for criterion in criteria:
-        chair_page.locator(f"[name='agreed-{criterion.pk}'][value='met']").check()
-        chair_page.locator(f"#agreed-comment-{criterion.pk}").fill(
+        chair_page.get_by_role("group", name=f"Agreed outcome for {criterion.code}").get_by_label(
+            "Met", exact=True
+        ).check()
+        chair_page.get_by_label(re.compile(f"^Agreed comment on {criterion.code} ")).fill(
             f"The panel agreed {criterion.code} is met."
         )
-    chair_page.locator("#outcome-award").check()
+    chair_page.get_by_role("group", name="The panel's decision").get_by_label(
+        "Award", exact=True
+    ).check()
     chair_page.get_by_label("Strengths").fill("Pupils who sought sanctuary lead the welcome.")
     chair_page.get_by_label("Recommendations").fill("Share your buddy scheme.")
     chair_page.get_by_role("button", name="Record the decision").click()
@@ -122,6 +133,10 @@ def test_coordinator_panel_members_chair_and_applicant(
     # The coordinator releases it; the applicant is emailed.
     mail.outbox.clear()
     page.goto(f"/workspace/applications/{application.pk}/")
+    page.get_by_role("link", name="Preview and release the decision").click()
+    # The preview shows exactly what the applicant will get before it goes.
+    expect(page.get_by_text("Award", exact=True).first).to_be_visible()
+    assert serious_axe_violations(page) == []
     page.get_by_role("button", name="Release the decision to the applicant").click()
     expect(page.get_by_text("Awarded").first).to_be_visible()
     award = Award.objects.get(application=application)
@@ -155,7 +170,6 @@ def test_coordinator_panel_members_chair_and_applicant(
 def test_certificate_qr_register_lifecycle_and_renewal(
     page, live_server, awards_site, applicant_lead, tmp_path
 ):
-    from awards.lifecycle import process_awards
 
     award = Award.objects.get(pk=awards_site["award"])
 

@@ -2,7 +2,9 @@ import re
 
 from playwright.sync_api import expect
 
+from accounts.enums import Role
 from tests.e2e.helpers import sign_in
+from tests.factories import staff_user
 
 
 def test_home_page_shows_the_scheme(page):
@@ -67,6 +69,10 @@ def test_language_switch_to_welsh_and_back(page):
 def test_staff_signs_in_with_totp_and_opens_admin(page, national_admin):
     sign_in(page, national_admin)
 
+    # Staff land where their work is; the admin is one step away, from their account.
+    expect(page).to_have_url(re.compile(r"/workspace/$"))
+    expect(page.get_by_role("heading", name="Applications to look after")).to_be_visible()
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="Your account").click()
     expect(page.get_by_role("heading", name="Your account")).to_be_visible()
     page.get_by_role("link", name="Open the content and criteria admin").click()
 
@@ -75,8 +81,6 @@ def test_staff_signs_in_with_totp_and_opens_admin(page, national_admin):
 
 
 def test_staff_without_totp_is_sent_to_set_it_up(page, db):
-    from accounts.enums import Role
-    from tests.factories import staff_user
 
     stream_coordinator = staff_user(Role.STREAM_COORDINATOR, two_factor=False)
     sign_in(page, stream_coordinator)

@@ -1,0 +1,71 @@
+"""The only writer of audit entries: every transition, score, decision, export and change
+that matters is recorded here, by the workflow or a service (never by a view or a signal).
+Entries are never deleted by the application, and edited only by the retention schedule
+(privacy/retention.py), through ``detach_applications`` and ``pseudonymise`` below."""
+
+import datetime
+import json
+
+from django.db.models import Q
+
+from audit.enums import AuditAction
+from audit.models import AuditEntry
+
+
+def record(*, action: str, created_at: datetime.datetime, **fields) -> AuditEntry:
+    """Record one entry: ``action`` (an AuditAction), when, and any of ``actor``,
+    ``organisation``/``organisation_id``, ``application``/``application_id``,
+    ``award``/``award_id``, ``from_status``, ``to_status``, ``note`` and ``data``."""
+    return AuditEntry.objects.create(action=action, created_at=created_at, **fields)
+
+
+def entry(*, action: str, created_at: datetime.datetime, **fields) -> AuditEntry:
+    """An unsaved entry, for ``record_many``."""
+    return AuditEntry(action=action, created_at=created_at, **fields)
+
+
+def record_many(entries: list[AuditEntry]) -> list[AuditEntry]:
+    """Record a batch of entries (from ``entry``) in one query: the daily job's."""
+    return AuditEntry.objects.bulk_create(entries)
+
+
+def detach_applications(*, application_ids: list[int]) -> int:
+    """Keep the entries of applications about to be deleted by the retention schedule,
+    pointing at no application (their organisation and notes stay). Returns how many."""
+    return AuditEntry.objects.filter(application_id__in=application_ids).update(application=None)
+
+
+def pseudonymise(
+    *,
+    user_id: int,
+    names: list[str],
+    pseudonym: str,
+    member_ids: list[int],
+    created_at: datetime.datetime,
+) -> int:
+    """Keep the trail, lose the person: in every entry by or about them (their panel seats in
+    ``member_ids``), each of ``names`` (their name, email) in the note and the data is replaced
+    by ``pseudonym``. The entries keep pointing at the (pseudonymised) account. Side-effects,
+    in order: the changed entries saved (one update each); one PERSON_PSEUDONYMISED entry.
+    Returns how many entries changed. This and retention are the only edits of the trail."""
+    about = Q(actor_id=user_id) | Q(data__user=user_id)
+    if member_ids:
+        about |= Q(data__member__in=member_ids)
+    names = sorted({name for name in names if name}, key=len, reverse=True)
+    changed = []
+    for entry_ in AuditEntry.objects.filter(about).order_by("pk"):
+        note, data = entry_.note, json.dumps(entry_.data)
+        for name in names:
+            note = note.replace(name, pseudonym)
+            data = data.replace(json.dumps(name)[1:-1], pseudonym)
+        if note != entry_.note or data != json.dumps(entry_.data):
+            entry_.note, entry_.data = note, json.loads(data)
+            changed.append(entry_)
+    AuditEntry.objects.bulk_update(changed, ["note", "data"])
+    record(
+        action=AuditAction.PERSON_PSEUDONYMISED,
+        created_at=created_at,
+        note=pseudonym,
+        data={"user": user_id, "entries": len(changed)},
+    )
+    return len(changed)

@@ -1,0 +1,2 @@
+"""Writes for organisations, teams, evidence and action plans (the same conventions as
+awards/services)."""

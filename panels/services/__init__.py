@@ -1,0 +1,1 @@
+"""Writes for panels and assessment (the same conventions as awards/services)."""

@@ -1,0 +1,40 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from core.widgets import DateInput
+
+
+class SubjectAccessRequestForm(forms.Form):
+    """A request for a person's data that reached staff by email or letter."""
+
+    email = forms.EmailField(
+        label=_("The person's email address"),
+        help_text=_("The address of their account on this site."),
+        error_messages={
+            "required": _("Enter the person's email address."),
+            "invalid": _("Enter an email address like name@example.org."),
+        },
+    )
+    received_on = forms.DateField(
+        label=_("Request received on"),
+        widget=DateInput(),
+        error_messages={
+            "required": _("Enter the date the request was received."),
+            "invalid": _("Enter the date the request was received as a real date."),
+        },
+    )
+    how = forms.CharField(
+        label=_("How the request was made"),
+        help_text=_("For example: email from the person to the national office."),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say how the request was made.")},
+    )
+
+    def clean_email(self) -> User:
+        email = self.cleaned_data["email"]
+        person = User.objects.filter(email__iexact=email).first()
+        if person is None:
+            raise forms.ValidationError(_("No account has this email address."))
+        return person
