@@ -63,18 +63,8 @@ class SignupForm(NameFields):
         user.save(update_fields=["first_name", "last_name", "language"])
 
 
-class NameForm(forms.ModelForm):
-    class Meta:
-        model = User
-        fields = ["first_name", "last_name"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in NameFields().fields.items():
-            self.fields[name].required = True
-            self.fields[name].label = field.label
-            self.fields[name].error_messages = field.error_messages
-            self.fields[name].widget.attrs.update(field.widget.attrs)
+class NameForm(NameFields):
+    """The account page's correction of a person's name (the service stores it, audited)."""
 
 
 class LanguageForm(forms.Form):

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -14,7 +15,7 @@ from accounts.forms import LanguageForm, NameForm
 from accounts.languages import remember_language
 from accounts.middleware import stamp_session
 from accounts.permissions import can_access_admin, requires_two_factor, user_roles
-from accounts.services import user_set_language
+from accounts.services import user_set_language, user_set_name
 from core import views as core_views
 
 
@@ -29,9 +30,9 @@ class ProfileView(LoginRequiredMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if request.POST.get("form") == self.LANGUAGE_FORM:
             return self.post_language(request)
-        form = NameForm(request.POST, instance=request.user)
+        form = NameForm(request.POST)
         if form.is_valid():
-            form.save()
+            user_set_name(user=request.user, now=timezone.now(), **form.cleaned_data)
             messages.success(request, _("Your name is saved."))
             return redirect("accounts:profile")
         return self.render_to_response(self.get_context_data(name_form=form), status=400)
@@ -51,7 +52,10 @@ class ProfileView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context.setdefault("name_form", NameForm(instance=user))
+        context.setdefault(
+            "name_form",
+            NameForm(initial={"first_name": user.first_name, "last_name": user.last_name}),
+        )
         context.setdefault("language_form", LanguageForm(initial={"language": user.language}))
         context.update(
             roles=sorted(str(role.label) for role in user_roles(user)),

@@ -50,3 +50,5 @@ class AuditAction(models.TextChoices):
     PERSON_PSEUDONYMISED = "person_pseudonymised", _("Personal data pseudonymised")
     SUBJECT_ACCESS_REQUESTED = "subject_access_requested", _("Request for personal data recorded")
     SUBJECT_ACCESS_FULFILLED = "subject_access_fulfilled", _("Personal data downloaded")
+    NAME_CHANGED = "name_changed", _("Name corrected")
+    ACCOUNT_ERASED = "account_erased", _("Account deleted")

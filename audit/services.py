@@ -1,10 +1,12 @@
 """The only writer of audit entries: every transition, score, decision, export and change
 that matters is recorded here, by the workflow or a service (never by a view or a signal).
 Entries are never deleted by the application, and edited only by the retention schedule
-(privacy/retention.py), through ``detach_applications`` and ``pseudonymise`` below."""
+(privacy/retention.py) and a person's erasure of their account (privacy/erasure.py), through
+``detach_applications`` and ``pseudonymise`` below."""
 
 import datetime
 import json
+import re
 
 from django.db.models import Q
 
@@ -42,22 +44,32 @@ def pseudonymise(
     pseudonym: str,
     member_ids: list[int],
     created_at: datetime.datetime,
+    organisation_ids: list[int] | None = None,
 ) -> int:
     """Keep the trail, lose the person: in every entry by or about them (their panel seats in
-    ``member_ids``), each of ``names`` (their name, email) in the note and the data is replaced
-    by ``pseudonym``. The entries keep pointing at the (pseudonymised) account. Side-effects,
-    in order: the changed entries saved (one update each); one PERSON_PSEUDONYMISED entry.
-    Returns how many entries changed. This and retention are the only edits of the trail."""
+    ``member_ids``; with ``organisation_ids``, also every entry of the organisations whose
+    teams they were on, where colleagues' changes name them by email), each of ``names``
+    (their name, email; in any case) in the note and the data is replaced by ``pseudonym``.
+    The entries keep pointing at the (pseudonymised) account. Side-effects, in order: the
+    changed entries saved (one update each); one PERSON_PSEUDONYMISED entry. Returns how many
+    entries changed. This and ``detach_applications`` are the only edits of the trail (by the
+    retention schedule and by erasure)."""
     about = Q(actor_id=user_id) | Q(data__user=user_id)
     if member_ids:
         about |= Q(data__member__in=member_ids)
+    if organisation_ids:
+        about |= Q(organisation_id__in=organisation_ids)
     names = sorted({name for name in names if name}, key=len, reverse=True)
+    # Case-insensitive: an invitation typed "Amina.Haddad@…" names the same person.
+    in_note = [re.compile(re.escape(name), re.IGNORECASE) for name in names]
+    in_data = [re.compile(re.escape(json.dumps(name)[1:-1]), re.IGNORECASE) for name in names]
     changed = []
     for entry_ in AuditEntry.objects.filter(about).order_by("pk"):
         note, data = entry_.note, json.dumps(entry_.data)
-        for name in names:
-            note = note.replace(name, pseudonym)
-            data = data.replace(json.dumps(name)[1:-1], pseudonym)
+        for pattern in in_note:
+            note = pattern.sub(lambda _match: pseudonym, note)
+        for pattern in in_data:
+            data = pattern.sub(lambda _match: json.dumps(pseudonym)[1:-1], data)
         if note != entry_.note or data != json.dumps(entry_.data):
             entry_.note, entry_.data = note, json.loads(data)
             changed.append(entry_)

@@ -3,7 +3,7 @@ leads and team, triage, conditions, renewal and withdrawal.
 
 Every predicate is ``can_<verb>(user, object) -> Verdict`` (accounts.permissions): truthy
 when allowed, falsy with a reason for the person when not. Views, template flags, PDFs,
-downloads and the transition tables in awards/workflow.py (which name one predicate per
+downloads and the transition tables in awards/workflow/ (which name one predicate per
 row) all ask these functions, with those of organisations/, panels/ and reporting/; nothing
 else compares a role or a status to decide access. Views turn a refusal on something the
 person must not know exists into a 404, and a refusal of a step on something they can see
@@ -195,9 +195,18 @@ def can_answer_condition(user: AnyUser, condition: Condition) -> Verdict:
 
 
 def can_mark_condition_met(user: AnyUser, condition: Condition, award: Award | None) -> Verdict:
+    """Staff who coordinate the award mark an unmet condition of an award still held (asked
+    by the award page's button, the view and, under the lock, the service)."""
     if award is None:
         return deny(_("Only the conditions of an award can be marked met."))
-    return can_coordinate_award(user, award)
+    verdict = can_coordinate_award(user, award)
+    if not verdict:
+        return verdict
+    if condition.met_at:
+        return deny(_("This condition has already been marked as met."))
+    if not award.is_current:
+        return deny(_("This award has ended: its conditions can no longer be marked met."))
+    return ALLOW
 
 
 # --- Exports and reports ----------------------------------------------------------------------

@@ -5,6 +5,7 @@ import ipaddress
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 
 
 def base_url(request: HttpRequest) -> str:
@@ -63,3 +64,9 @@ def set_language_cookie(response: HttpResponseBase, language: str) -> None:
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
+
+
+def conflict_page(request: HttpRequest, message: str, *, back_url: str = "") -> HttpResponse:
+    """A step refused because the object moved on (409): a page that says why, that nothing
+    changed, and links back to where things stand now."""
+    return render(request, "409.html", {"message": message, "back_url": back_url}, status=409)

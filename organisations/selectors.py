@@ -17,6 +17,19 @@ def organisation_leads(organisation: Organisation) -> QuerySet[Membership]:
     return organisation.memberships.filter(role=MembershipRole.LEAD)
 
 
+def sole_lead_organisations(user) -> list[Organisation]:
+    """The organisations whose only applicant lead is ``user``, by name (one query)."""
+    led = Organisation.objects.filter(
+        memberships__user=user, memberships__role=MembershipRole.LEAD
+    ).values("pk")
+    return list(
+        Organisation.objects.filter(pk__in=led)
+        .annotate(leads=Count("memberships", filter=Q(memberships__role=MembershipRole.LEAD)))
+        .filter(leads=1)
+        .order_by("name")
+    )
+
+
 EVIDENCE_SEARCH_FIELDS = ("title", "description")
 
 

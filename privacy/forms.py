@@ -38,3 +38,32 @@ class SubjectAccessRequestForm(forms.Form):
         if person is None:
             raise forms.ValidationError(_("No account has this email address."))
         return person
+
+
+class EraseAccountForm(forms.Form):
+    """Confirming "Delete your account": a tick, and the password they sign in with (so that
+    someone at an unlocked computer cannot do it for them)."""
+
+    confirm = forms.BooleanField(
+        label=_("I understand that my account will be deleted and that this cannot be undone"),
+        error_messages={"required": _("Tick the box to confirm that you want to delete it.")},
+    )
+    password = forms.CharField(
+        label=_("Your password"),
+        help_text=_("The password you sign in with."),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password.")},
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("The password is not right. Enter the password you sign in with.")
+            )
+        return password

@@ -26,8 +26,6 @@ run and a real run at the same moment agree. A second run finds nothing more.
 import dataclasses
 import datetime
 
-from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Q
@@ -41,6 +39,7 @@ from awards.enums import ApplicationStatus
 from awards.models import Application, Award, CriterionAnswer
 from organisations.models import EvidenceItem, Membership
 from panels.models import ApplicationPack, AssessorProfile, PanelMember
+from privacy.erasure import close_account
 from privacy.models import RetentionRun
 
 DEFAULTS = {
@@ -200,14 +199,12 @@ def _pseudonymise_assessor(user: User, *, now: datetime.datetime) -> None:
         # Also on an organisation's team: their account stays theirs; only the
         # lived-experience profile goes.
         return
-    EmailAddress.objects.filter(user=user).delete()
-    Authenticator.objects.filter(user=user).delete()
-    user.first_name, user.last_name = "Former assessor", str(user.pk)
-    user.email = f"former-assessor-{user.pk}@pseudonymised.invalid"
-    user.is_active = False
-    user.set_unusable_password()
-    user.save()
-    user.groups.clear()
+    close_account(
+        user,
+        first_name="Former assessor",
+        last_name=str(user.pk),
+        email=f"former-assessor-{user.pk}@pseudonymised.invalid",
+    )
 
 
 @transaction.atomic

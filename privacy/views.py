@@ -1,15 +1,19 @@
-"""Subject access screens: a person's own download, and staff answering a request."""
+"""Personal data screens: a person's own download, staff answering a request, and a person
+deleting their own account."""
 
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts import permissions as account_permissions
+from core import errors
 from core.http import file_attachment
-from privacy import permissions, services
+from organisations.selectors import sole_lead_organisations
+from privacy import erasure, permissions, services
 from privacy.access import subject_access_archive
-from privacy.forms import SubjectAccessRequestForm
+from privacy.forms import EraseAccountForm, SubjectAccessRequestForm
 
 
 def _archive_response(person, *, now) -> HttpResponse:
@@ -44,3 +48,39 @@ def subject_access_request(request: HttpRequest) -> HttpResponse:
         )
         return _archive_response(person, now=now)
     return render(request, "privacy/subject_access_request.html", {"form": form})
+
+
+@login_required
+def erase_account(request: HttpRequest) -> HttpResponse:
+    """ "Delete your account": what goes and what stays, then a tick and the password. Always
+    the signed-in person's own account (the URL names nobody). Refused, with the way out, to an
+    organisation's only lead and to the last national admin."""
+    person = request.user
+    verdict = permissions.can_erase_account(request.user, person)
+    form = EraseAccountForm(request.POST or None, user=person)
+    if request.method == "POST" and verdict and form.is_valid():
+        try:
+            erasure.account_erase(person=person, by=request.user, now=timezone.now())
+        except errors.ServiceError as error:
+            # Refused under the lock: someone changed the team since the page was shown.
+            form.add_error(None, str(error))
+        else:
+            logout(request)
+            return redirect("privacy:account_erased")
+    first_name, last_name = erasure.erasure_pseudonym(person)
+    context = {
+        "form": form,
+        "may_erase": bool(verdict),
+        "refusal": verdict.reason,
+        "sole_lead_of": [] if verdict else sole_lead_organisations(person),
+        "pseudonym": f"{first_name} {last_name}",
+    }
+    status = 200
+    if request.method == "POST":
+        status = 400 if verdict else 403
+    return render(request, "privacy/erase_account.html", context, status=status)
+
+
+def account_erased(request: HttpRequest) -> HttpResponse:
+    """Shown once the account is deleted and the person signed out: names nobody."""
+    return render(request, "privacy/account_erased.html")

@@ -38,5 +38,6 @@ PUBLIC_URL_NAMES: frozenset[str] = frozenset(
         "account_reset_password_from_key",
         "account_reset_password_from_key_done",
         "mfa_authenticate",  # second login step; only meaningful mid-login
+        "account_erased",  # "Your account has been deleted": shown once signed out, no data
     }
 )

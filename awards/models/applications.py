@@ -15,7 +15,7 @@ from awards.enums import (
 
 class Application(models.Model):
     """An organisation's application for a stream's award, pinned to the criteria version it
-    was started against. Only awards/workflow.py changes ``status``."""
+    was started against. Only awards/workflow/ changes ``status``."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="applications"
@@ -117,7 +117,7 @@ class Application(models.Model):
         return f"{self.reference} – {self.organisation}"
 
     # Where the application is, for display; who may act on it is in awards/permissions.py
-    # and awards/workflow.py.
+    # and awards/workflow/.
     @property
     def is_draft(self) -> bool:
         return self.status == ApplicationStatus.DRAFT

@@ -36,7 +36,7 @@ class AwardQuerySet(models.QuerySet):
 
 
 class Award(models.Model):
-    """An award made by a released award decision. Only awards/workflow.py changes
+    """An award made by a released award decision. Only awards/workflow/ changes
     ``status``."""
 
     organisation = models.ForeignKey(

@@ -1,5 +1,5 @@
 """Awards: made when an award decision is released, kept in step with a renewal, and
-withdrawn by national staff. Status changes go through awards/workflow.py only.
+withdrawn by national staff. Status changes go through awards/workflow/ only.
 """
 
 import datetime

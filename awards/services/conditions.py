@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from audit import services as audit
 from audit.enums import AuditAction
+from awards import permissions
 from awards.enums import (
     CURRENT_AWARD_STATUSES,
-    ApplicationStatus,
 )
-from awards.models import Condition
-from core.errors import ServiceError
+from awards.models import Award, Condition
+from core.errors import ServiceError, refuse_unless
 from notifications import emails
 from organisations.models import EvidenceItem
 from organisations.selectors import team_emails
@@ -87,11 +87,9 @@ def condition_mark_met(
         .select_related("decision__application")
         .get(pk=condition.pk)
     )
-    if condition.met_at:
-        raise ServiceError(_("This condition has already been marked as met."))
     application = condition.decision.application
-    if application.status != ApplicationStatus.AWARDED_WITH_CONDITIONS:
-        raise ServiceError(_("Only the conditions of an award can be marked met."))
+    award = Award.objects.select_for_update().filter(application_id=application.pk).first()
+    refuse_unless(permissions.can_mark_condition_met(user, condition, award))
     condition.met_at = now
     condition.met_by = user
     condition.save(update_fields=["met_at", "met_by"])

@@ -33,7 +33,7 @@ from awards.workflow import (
     submit_action,
 )
 from core import errors as errors
-from core.http import base_url
+from core.http import base_url, conflict_page
 from criteria.selectors import streams_with_published_version
 from organisations import permissions as organisation_permissions
 from organisations import selectors as organisation_selectors
@@ -87,6 +87,11 @@ def start_application(request, pk: int):
     account_permissions.require(
         organisation_permissions.can_manage_team(request.user, organisation)
     )
+    may_start = organisation_permissions.can_start_application(request.user, organisation)
+    if not may_start:
+        # A lead before the pledge: the organisation page is where it is signed.
+        messages.warning(request, may_start.reason)
+        return redirect("awards:organisation", organisation.pk)
     streams = streams_with_published_version()
     chosen = streams.filter(pk=request.GET.get("stream") or 0).values_list("pk", flat=True)
     initial = {"stream": chosen.first() or organisation.stream_id}
@@ -374,7 +379,11 @@ def submit(request, pk: int):
     if action is None:
         if application.submitted_by_id == request.user.pk:
             return redirect("awards:submitted", application.pk)  # a double click
-        return HttpResponse(_("This application has already been submitted."), status=409)
+        return conflict_page(
+            request,
+            _("This application has already been submitted."),
+            back_url=reverse("awards:application_detail", args=[application.pk]),
+        )
     account_permissions.require(action_verdict(request.user, application, action))
     form = SubmitForm(request.POST)
     task_list = selectors.application_task_list(application)
@@ -428,7 +437,11 @@ def withdraw(request, pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except TransitionNotAllowed:
-            return HttpResponse(_("This application cannot be withdrawn now."), status=409)
+            return conflict_page(
+                request,
+                _("This application cannot be withdrawn now."),
+                back_url=reverse("awards:application_detail", args=[application.pk]),
+            )
         messages.success(
             request,
             _("Application %(reference)s is withdrawn.") % {"reference": application.reference},

@@ -100,6 +100,10 @@ def _detail(request, award, *, withdraw_form=None, status=200):
         if decision
         else []
     )
+    for condition in conditions:
+        condition.may_mark_met = bool(
+            permissions.can_mark_condition_met(request.user, condition, award)
+        )
     return render(
         request,
         "awards/workspace/award.html",
@@ -148,10 +152,8 @@ def withdraw_award(request, pk: int):
 @require_POST
 def condition_met(request, pk: int):
     condition = get_object_or_404(Condition.objects.select_related("decision__application"), pk=pk)
-    award = Award.objects.filter(application_id=condition.decision.application_id).first()
-    account_permissions.require_or_404(
-        permissions.can_mark_condition_met(request.user, condition, award)
-    )
+    award = get_object_or_404(Award, application_id=condition.decision.application_id)
+    account_permissions.require_or_404(permissions.can_coordinate_award(request.user, award))
     try:
         condition_services.condition_mark_met(
             condition=condition, user=request.user, now=timezone.now()

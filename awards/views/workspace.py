@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,7 +28,7 @@ from awards.workflow import (
     allowed_actions,
 )
 from core import errors as errors
-from core.http import attachment, base_url
+from core.http import attachment, base_url, conflict_page
 from core.widgets import DateInput
 from panels import documents as panel_documents
 from panels import permissions as panel_permissions
@@ -150,8 +150,12 @@ def review(request, pk: int):
     return _review_page(request, application, selectors.application_task_list(application))
 
 
-def _conflict():
-    return HttpResponse(_("This application is not waiting for triage any more."), status=409)
+def _conflict(request, application):
+    return conflict_page(
+        request,
+        _("This application is not waiting for triage any more."),
+        back_url=reverse("workspace:application", args=[application.pk]),
+    )
 
 
 @login_required
@@ -163,7 +167,7 @@ def accept(request, pk: int):
             application=application, user=request.user, now=timezone.now()
         )
     except TransitionNotAllowed:
-        return _conflict()
+        return _conflict(request, application)
     messages.success(
         request,
         _("%(reference)s is accepted for assessment.") % {"reference": application.reference},
@@ -189,7 +193,7 @@ def return_for_information(request, pk: int):
                 base_url=base_url(request),
             )
         except TransitionNotAllowed:
-            return _conflict()
+            return _conflict(request, application)
         except errors.ServiceError as error:
             form.add_error(None, str(error))
         else:
@@ -216,7 +220,7 @@ def mark_ineligible(request, pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except TransitionNotAllowed:
-            return _conflict()
+            return _conflict(request, application)
         except errors.ServiceError as error:
             form.add_error(None, str(error))
         else:
@@ -256,9 +260,15 @@ def release(request, pk: int):
             base_url=base_url(request),
         )
     except TransitionNotAllowed:
-        return HttpResponse(_("There is no pending decision to release."), status=409)
+        return conflict_page(
+            request,
+            _("There is no pending decision to release."),
+            back_url=reverse("workspace:application", args=[application.pk]),
+        )
     except errors.ServiceError as error:
-        return HttpResponse(str(error), status=409)
+        return conflict_page(
+            request, str(error), back_url=reverse("workspace:application", args=[application.pk])
+        )
     messages.success(request, _("The decision is released to the applicant."))
     return redirect("workspace:application", application.pk)
 

@@ -51,12 +51,18 @@ def create_organisation(request):
 @login_required
 def organisation_detail(request, pk: int):
     organisation = organisation_or_404(request, pk)
+    team = list(organisation_selectors.organisation_team(organisation))
+    for membership in team:
+        membership.organisation = organisation  # asked below without a query per row
+        membership.may_remove = bool(
+            organisation_permissions.can_remove_member(request.user, membership)
+        )
     return render(
         request,
         "awards/organisation_detail.html",
         {
             "organisation": organisation,
-            "team": organisation_selectors.organisation_team(organisation),
+            "team": team,
             "applications": organisation.applications.select_related("stream"),
             "can_manage_team": organisation_permissions.can_manage_team(request.user, organisation),
             "may_start": organisation_permissions.can_start_application(request.user, organisation),

@@ -14,7 +14,9 @@ from awards.enums import AwardStatus
 from awards.models import Application, Award, Condition
 from awards.services import applications as application_services
 from awards.services import awards as award_services
+from awards.services import conditions as condition_services
 from cms.models import LocalGroupPage
+from core.errors import ServiceError
 from panels.models import PanelMeeting, Payment
 from tests.conftest import NOW
 from tests.factories import (
@@ -243,6 +245,28 @@ def test_coordinator_marks_condition_met(client, award, national_admin):
     assert response.status_code == 302
     condition.refresh_from_db()
     assert condition.met_at is not None
+
+
+def test_no_condition_of_an_ended_award_is_marked_met(client, award, national_admin):
+    """One rule (awards.permissions.can_mark_condition_met) for the button, the view and the
+    service: once the award is withdrawn its conditions stay as they were, and nobody is
+    emailed that one was met."""
+    award_services.award_withdraw(award=award, user=national_admin, now=NOW, reason="Closed.")
+    condition = Condition.objects.get()
+    client.force_login(national_admin)
+    mail.outbox.clear()
+
+    page = client.get(f"/workspace/awards/{award.pk}/").content.decode()
+    response = client.post(f"/workspace/conditions/{condition.pk}/met/")
+
+    assert "Mark as met" not in page
+    assert response.status_code == 302
+    assert "its conditions can no longer be marked met" in client.get(response["Location"]).text
+    condition.refresh_from_db()
+    assert condition.met_at is None
+    assert mail.outbox == []
+    with pytest.raises(ServiceError):
+        condition_services.condition_mark_met(condition=condition, user=national_admin, now=NOW)
 
 
 # --- The organisation -------------------------------------------------------------------------

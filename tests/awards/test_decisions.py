@@ -199,3 +199,24 @@ def test_feedback_letter_is_a_pdf_for_the_team_once_released(
     assert "Lived Assessor" not in html
     client.force_login(other_organisation_lead)
     assert client.get(url).status_code == 404
+
+
+def test_the_decision_form_waits_until_every_member_has_submitted(client, panel_ready):
+    """Issue 12: while a member is still judging, the chair reads who is waiting and no form
+    that could not yet be submitted; once everyone has, the form is there."""
+    members = list(panel_ready.panel.members.all())
+    chair = next(m for m in members if m.is_chair)
+    _submit_all(panel_ready, [m for m in members if m.role != "lived_experience"])
+    client.force_login(chair.user)
+    url = f"/assess/applications/{panel_ready.pk}/decision/"
+
+    waiting = client.get(url).content.decode()
+
+    assert "Waiting for 1 member to submit their judgements." in waiting
+    assert 'name="outcome"' not in waiting
+
+    _submit_all(panel_ready, [m for m in members if m.role == "lived_experience"])
+    ready = client.get(url).content.decode()
+
+    assert "Waiting for" not in ready
+    assert 'name="outcome"' in ready

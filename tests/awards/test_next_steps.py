@@ -75,6 +75,23 @@ def test_organisation_page_offers_to_start_an_application_after_the_pledge(
     assert "Action plans" not in page  # a school, not a council
 
 
+def test_starting_before_the_pledge_is_refused_with_the_way_to_sign_it(
+    client, schools, applicant_lead
+):
+    """The rule (organisations.permissions.can_start_application) is asked by the view, not
+    only by the organisation page's button: the URL typed by hand starts nothing."""
+    unsigned = organisation_with_team(lead=applicant_lead, name="Hillside School", pledge=False)
+    client.force_login(applicant_lead)
+    url = f"/apply/organisations/{unsigned.pk}/applications/new/"
+
+    for response in (client.get(url), client.post(url, {"stream": schools.pk})):
+        assert response.status_code == 302
+        assert response["Location"] == f"/apply/organisations/{unsigned.pk}/"
+    assert not Application.objects.filter(organisation=unsigned).exists()
+    page = client.get(f"/apply/organisations/{unsigned.pk}/").content.decode()
+    assert "Sign the City of Sanctuary pledge first." in page
+
+
 def test_council_page_offers_action_plans(client, applicant_lead):
     council = organisation_with_team(
         lead=applicant_lead, name="Lewisham Council", organisation_type="local_authority"

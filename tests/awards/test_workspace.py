@@ -93,6 +93,11 @@ def test_accept_moves_to_assessment_and_is_audited(client, submitted, schools_co
 
     assert response.status_code == 302
     assert again.status_code == 409
+    # A page, not bare text: it says why, that nothing changed, and links back.
+    page = again.content.decode()
+    assert "<h1" in page and "This could not be done" in page
+    assert "This application is not waiting for triage any more." in page
+    assert f'href="/workspace/applications/{submitted.pk}/"' in page
     submitted.refresh_from_db()
     assert submitted.status == ApplicationStatus.IN_ASSESSMENT
     entry = submitted.audit_entries.latest("pk")

@@ -37,8 +37,9 @@ class _Clamd(socketserver.StreamRequestHandler):
             reply = b"stream: Eicar-Signature FOUND"
         else:
             reply = b"stream: OK"
-        self.wfile.write(reply + b"\n")
+        # Recorded before the reply: the test reads it as soon as the reply arrives.
         self.server.scanned.append(data)
+        self.wfile.write(reply + b"\n")
 
 
 @pytest.fixture

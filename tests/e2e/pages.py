@@ -113,6 +113,11 @@ AXE_PAGES: list[tuple[str, str, str | None]] = [
     ),
     # Issue 17: personal data (the archive itself is a ZIP, not a page)
     ("answer a request for personal data", "/privacy/requests/", "national_admin"),
+    # Issue 17: erasure (the applicant lead is their schools' only lead: the way out; the
+    # panel member sees the confirmation form)
+    ("delete your account, only lead", "/privacy/delete-account/", "applicant_lead"),
+    ("delete your account", "/privacy/delete-account/", "panel_member"),
+    ("account deleted", "/privacy/account-deleted/", None),
 ]
 
 # Pages that answer with an error on purpose.
