@@ -150,10 +150,11 @@ def review(request, pk: int):
     return _review_page(request, application, selectors.application_task_list(application))
 
 
-def _conflict(request, application):
+def _conflict(request, application, message=None):
+    """The 409 page for a step someone else took first, leading back to the application."""
     return conflict_page(
         request,
-        _("This application is not waiting for triage any more."),
+        message or _("This application is not waiting for triage any more."),
         back_url=reverse("workspace:application", args=[application.pk]),
     )
 
@@ -260,15 +261,9 @@ def release(request, pk: int):
             base_url=base_url(request),
         )
     except TransitionNotAllowed:
-        return conflict_page(
-            request,
-            _("There is no pending decision to release."),
-            back_url=reverse("workspace:application", args=[application.pk]),
-        )
+        return _conflict(request, application, _("There is no pending decision to release."))
     except errors.ServiceError as error:
-        return conflict_page(
-            request, str(error), back_url=reverse("workspace:application", args=[application.pk])
-        )
+        return _conflict(request, application, str(error))
     messages.success(request, _("The decision is released to the applicant."))
     return redirect("workspace:application", application.pk)
 
